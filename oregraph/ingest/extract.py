@@ -1,0 +1,73 @@
+"""From an announcement to entities and facts: the extraction pipeline in one call.
+
+``extract(announcement)`` runs the stages in order — cleanup, sentences,
+mentions, relations — and returns an :class:`Extraction`. It is a pure
+function: no store, no network, no global state beyond the read-only lexicon.
+"""
+
+from __future__ import annotations
+
+from oregraph.ingest.cleanup import clean
+from oregraph.ingest.mentions import discover, mask
+from oregraph.ingest.records import Announcement, Extraction, Fact
+from oregraph.ingest.relations import read_relations
+from oregraph.ingest.sentences import sentences_of
+
+__all__ = ["extract"]
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per (predicate, subject, object): the most informative, most confident one."""
+    best: dict[tuple, Fact] = {}
+    for fact in facts:
+        key = fact.key()
+        if fact.predicate == "partnerOf":
+            key = ("partnerOf", *sorted((fact.subject, fact.object)))
+        old = best.get(key)
+        if old is None or _score(fact) > _score(old):
+            best[key] = fact
+    return list(best.values())
+
+
+def _score(fact: Fact) -> tuple:
+    return (fact.share is not None, fact.title is not None, fact.confidence)
+
+
+def extract(announcement: Announcement) -> Extraction:
+    """Read the entities and facts of one announcement.
+
+    >>> from oregraph.ingest.records import Announcement
+    >>> text = "Albecour Inc. is a wholly-owned subsidiary of Investissement Québec."
+    >>> ex = extract(Announcement(text=text, source="urn:example"))
+    >>> [(f.predicate, ex.entities[f.subject].label, ex.entities[f.object].label, f.share)
+    ...  for f in ex.facts]
+    [('subsidiaryOf', 'Albecour Inc.', 'Investissement Québec', 100.0)]
+    """
+    text = announcement.text
+    cleaned = clean(text)
+    sentences = sentences_of(text, cleaned)
+    ctx = discover(text, sentences)
+    masked = [mask(ctx, s) for s in sentences]
+    facts = list(read_relations(ctx, masked))
+    for listing in ctx.listings:
+        facts.append(Fact("listedAs", listing.org, f"{listing.exchange}:{listing.ticker}",
+                          listing.sentence, "listing.ticker_block", confidence=0.95))
+    facts = _dedupe(facts)
+    used = {f.subject for f in facts} | {f.object for f in facts if f.predicate != "listedAs"}
+    # keep the entities facts rest on, and every organization named (search finds them)
+    entities = {k: e for k, e in ctx.entities.items() if k in used or e.kind == "org"}
+    # and the places up the chain of every place kept
+    for key in list(entities):
+        parent = entities[key].parent
+        while parent and parent not in entities:
+            entities[parent] = ctx.entities[parent]
+            parent = ctx.entities[parent].parent
+    return Extraction(
+        announcement=announcement,
+        entities=entities,
+        facts=facts,
+        sentences=sentences,
+        title=announcement.title or cleaned.title,
+        date=announcement.date or cleaned.date,
+        publisher=announcement.publisher or cleaned.publisher,
+    )

@@ -1,0 +1,718 @@
+"""Mentions: which spans of a sentence name organizations, assets, places, commodities.
+
+Two passes over the document:
+
+1. :func:`discover` reads every sentence once and collects the document's
+   entities: organizations by legal suffix (``Albecour Inc.``), by Reuters
+   ``<Name>`` markup, by the well-known list, and by context (``subsidiary of
+   X``, ``X, a crown corporation``); defined terms (``("Imperial" or the
+   "Company")``) and listings in ticker blocks; plants, mines and projects by
+   their head nouns (``the Crater Lake project``); places and commodities from
+   the lexicon. Short forms of names that the text really uses become aliases.
+2. :func:`mask` rewrites one sentence with every mention replaced by a token
+   ``⟦n⟧`` (n indexes the returned mentions) and every percentage by
+   ``⟦%value⟧``, so relation rules are short regular expressions over
+   the masked text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from oregraph.ingest.lexicon import LEGAL_SUFFIXES, fold, lexicon, normalise_exchange, slug
+from oregraph.ingest.percent import PERCENT, percent_value
+from oregraph.ingest.records import Entity, Mention, Sentence
+
+__all__ = ["DocContext", "discover", "mask", "Masked", "TOKEN"]
+
+TOKEN = re.compile(r"[^\W_][\w'’\-&.]*[\w]|[^\W_]")
+_SUFFIX_WORDS = {s.replace(".", "") for s in LEGAL_SUFFIXES} | {"limitée", "ltee"}
+_CONNECTORS = {"of", "de", "du", "des", "del", "la", "le", "&", "y", "et", "for", "and"}
+_GENERIC_TERMS = {
+    "company", "corporation", "parties", "party", "project", "property", "projects", "issuer",
+    "purchaser", "vendor", "offering", "agreement", "transaction", "mou", "loi", "group",
+    "partners", "partner", "optionor", "optionee", "shares", "placement", "private placement",
+    "acquisition", "arrangement", "joint venture", "jv", "board", "closing", "debentures",
+    "maturity date", "mine", "mill", "plant", "smelter", "assets", "properties", "claims",
+    "société", "societe", "entente", "projet", "parties", "notes", "units", "warrants",
+    "consideration", "definitive agreement", "effective date", "concessions", "deposit",
+}
+# Capitalised words that start sentences or headings and are not names.
+_COMMON_CAPS = {
+    "the", "a", "an", "under", "during", "finally", "also", "both", "in", "on", "at", "as",
+    "for", "with", "by", "from", "to", "and", "or", "but", "it", "its", "this", "that",
+    "these", "those", "shares", "share", "about", "after", "before", "following", "further",
+    "meanwhile", "however", "today", "yesterday", "last", "next", "new", "our", "their", "his",
+    "her", "we", "they", "he", "she", "said", "says", "according", "when", "while", "if",
+    "since", "upon", "each", "all", "some", "several", "both", "total", "proceeds", "president",
+    "chief", "interim", "ceo", "chairman", "vice", "mr", "ms", "mrs", "dr", "federal", "state",
+    "provincial", "national", "canadian", "american", "australian", "british", "french",
+    "chinese", "japanese", "south", "north", "east", "west", "primary", "specialty", "senior",
+    "director", "directors", "manager", "officer", "neither", "nor", "not", "no", "other",
+    "reuter", "reuters", "not", "there", "here", "what", "which", "who", "one", "two", "three",
+}
+_ASSET_HEADS = {
+    "smelter": "Plant", "smelters": "Plant", "refinery": "Plant", "plant": "Plant",
+    "mill": "Plant", "concentrator": "Plant", "works": "Plant", "foundry": "Plant",
+    "aluminerie": "Plant", "facility": "Plant", "hub": "Plant",
+    "mine": "Mine", "mines": "Mine", "complex": "Mine", "pit": "Mine", "operation": "Mine",
+    "project": "Project", "projects": "Project", "property": "Project", "deposit": "Project",
+    "prospect": "Project", "claims": "Project", "concession": "Project", "concessions": "Project",
+    "tenements": "Project", "district": "Project",
+}
+_ASSET_DESCRIPTORS = {
+    "development", "exploration", "advanced", "flagship", "underground", "open", "open-pit",
+    "pit", "processing", "conversion", "hydroxide", "carbonate", "primary", "alloy", "master",
+    "steel", "plate", "mining", "metals", "metal", "sulphate", "sulfate", "oxide", "production",
+    "demonstration", "pilot", "commercial", "battery", "materials", "polymetallic", "base",
+    "precious", "critical", "minerals", "mineral", "heap", "leach", "tailings", "rolling",
+    "reduction", "refining", "smelting", "ore", "sands", "royalty",
+}
+_ORG_CONTEXT = [
+    # slot is the capitalised name in group "name"
+    re.compile(r"\b(?:subsidiary|unit|division|affiliate|arm|member) of (?:the )?(?P<name>CAPSEQ)"),
+    re.compile(r"(?P<name>CAPSEQ), (?:a |the )?(?:[Pp]rovincial |[Ff]ederal |[Ss]tate[- ])?"
+               r"(?:[Cc]rown [Cc]orporation|state[- ]owned|government[- ]owned|société d'État)"),
+    re.compile(r"\b(?:and |with )?(?:its )?partners? (?P<name>CAPSEQ)"),
+    re.compile(r"\b(?:with|between) (?P<name>CAPSEQ)(?= (?:to|and|for|on|in)\b)"),
+]
+_CAPW = r"(?:[A-ZÀ-Ý][\w'’\-&.]*[\w]|[A-ZÀ-Ý])"
+_CAPSEQ = rf"{_CAPW}(?:\s+(?:(?:of|de|du|des|del|la|&)\s+)?{_CAPW}){{0,6}}"
+_ORG_CONTEXT = [re.compile(p.pattern.replace("CAPSEQ", _CAPSEQ)) for p in _ORG_CONTEXT]
+
+_TICKER_ITEM = re.compile(
+    r"(?P<ex>[A-Za-z][A-Za-z .\-]{0,28}?)\s*[:\-–]\s*(?P<sym>[A-Z0-9][A-Za-z0-9.\-]{0,9})(?=$|[\s;,|&)\]])"
+)
+_PROSE_LISTING = re.compile(
+    r"\b(?:listed|trade[sd]?|trading|quoted) on (?:the )?(?P<ex>[A-Z][\w .\-]{1,40}?)"
+    r"(?: Exchange)?,? (?:as|under the (?:symbols?|tickers?|trading symbols?)(?: symbols?)?) "
+    r"[\"“']?(?P<sym>[A-Z0-9][A-Z0-9.\-]{0,9})"
+)
+_PROSE_MORE = re.compile(
+    r"^[\"”']?,? and on (?:the )?(?P<ex>[A-Z][\w .\-]{1,40}?)(?: Exchange)?,? "
+    r"(?:as|under the (?:symbols?|tickers?|trading symbols?)(?: symbols?)?) [\"“']?(?P<sym>[A-Z0-9][A-Z0-9.\-]{0,9})"
+)
+_REUTERS_TAG = re.compile(r"<([^<>\n]{2,80})>")
+
+
+@dataclass
+class Listing:
+    org: str
+    exchange: str
+    ticker: str
+    sentence: Sentence
+
+
+@dataclass
+class DocContext:
+    """The entities of one document and the index used to find their mentions."""
+
+    text: str
+    sentences: list[Sentence]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    listings: list[Listing] = field(default_factory=list)
+    issuer: str | None = None
+    lower_words: set[str] = field(default_factory=set)
+    _index: dict[str, str | None] = field(default_factory=dict)  # folded name -> key (None: ambiguous)
+    _pattern: re.Pattern[str] | None = None
+
+    # -- entities ---------------------------------------------------------
+    def add(self, kind: str, label: str, cls: str | None = None, aliases: set[str] | None = None,
+            parent: str | None = None, iso: str | None = None, key: str | None = None) -> str:
+        key = key or f"{kind}-{slug(label)}"
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(key=key, kind=kind, label=label.strip(), parent=parent, iso=iso)
+            self.entities[key] = ent
+        elif len(label) > len(ent.label) and kind in ("org", "facility", "project"):
+            ent.aliases.add(ent.label)
+            ent.label = label.strip()
+        elif label != ent.label and not (label.isupper() and not ent.label.isupper()):
+            ent.aliases.add(label.strip())
+        if cls:
+            ent.classes.add(cls)
+        for a in aliases or ():
+            if a and a != ent.label:
+                ent.aliases.add(a.strip())
+        self._pattern = None
+        return key
+
+    def alias(self, key: str, name: str) -> None:
+        if name and name != self.entities[key].label:
+            self.entities[key].aliases.add(name)
+            self._pattern = None
+
+    def lookup(self, name: str) -> str | None:
+        self._build()
+        return self._index.get(fold(name))
+
+    def _build(self) -> None:
+        if self._pattern is not None:
+            return
+        index: dict[str, str | None] = {}
+        priority: dict[str, int] = {}
+        for ent in self.entities.values():
+            for name in ent.names():
+                folded = fold(name)
+                if len(folded) < 2:
+                    continue
+                rank = 0 if name == ent.label else 1
+                if folded in index and index[folded] != ent.key:
+                    if priority[folded] == rank:
+                        index[folded] = None  # ambiguous short name: never guess
+                        continue
+                    if priority[folded] < rank:
+                        continue
+                index[folded] = ent.key
+                priority[folded] = rank
+        self._index = index
+        names = sorted({n for ent in self.entities.values() for n in ent.names() if len(n) > 1},
+                       key=len, reverse=True)
+        alts = "|".join(_loose(n) for n in names) or r"(?!x)x"
+        self._pattern = re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I if False else 0)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans of ``text`` naming a known entity, longest first, no overlaps."""
+        self._build()
+        assert self._pattern is not None
+        out = []
+        for m in self._pattern.finditer(text):
+            key = self._index.get(fold(m.group(0)))
+            if key:
+                out.append((m.start(), m.end(), key))
+        return out
+
+
+def _loose(name: str) -> str:
+    """A regex for a name that tolerates accents, curly quotes and hyphen/space variants."""
+    parts = []
+    for ch in name:
+        if ch in "'’":
+            parts.append("['’]")
+        elif ch in "- ":
+            parts.append(r"[-\s]")
+        elif ch == ".":
+            parts.append(r"\.?")
+        else:
+            base = fold(ch)
+            if base and base != ch.lower() and len(base) == 1:
+                parts.append(f"[{re.escape(ch)}{base}{base.upper()}]")
+            else:
+                parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- discovery
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(TOKEN.finditer(text))
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or (tok[0].isdigit() and any(c.isupper() for c in tok)))
+
+
+def _strip_common_start(words: list[str], lower_words: set[str]) -> list[str]:
+    while len(words) > 1 and (words[0].lower() in _COMMON_CAPS or
+                              (words[0].lower() in lower_words and words[0].isalpha()
+                               and words[0].lower() not in _CONNECTORS)):
+        words = words[1:]
+    while words and words[0].lower() in _CONNECTORS:
+        words = words[1:]
+    return words
+
+
+def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
+    """Organizations named with a legal suffix: (start, end, full name) in sentence offsets."""
+    toks = _tokens(sent.text)
+    found = []
+    i = 0
+    while i < len(toks):
+        word = toks[i].group(0).rstrip(".").lower().replace(".", "")
+        if word not in _SUFFIX_WORDS or not _is_cap(toks[i].group(0)) and word not in {"plc", "ltd"}:
+            i += 1
+            continue
+        if i > 0 and toks[i - 1].group(0).rstrip(".").lower().replace(".", "") in _SUFFIX_WORDS:
+            i += 1
+            continue
+        # walk back over capitalised words and connectors
+        j = i - 1
+        start_tok = i
+        while j >= 0:
+            t = toks[j].group(0)
+            between = sent.text[toks[j].end():toks[j + 1].start()]
+            if between.strip() not in ("", "&"):
+                break
+            tl = t.lower()
+            if t.endswith(("'s", "’s")) or tl.rstrip(".") in _SUFFIX_WORDS:
+                break
+            if _is_cap(t) and not t.isdigit():
+                start_tok = j
+            elif tl in _CONNECTORS and tl != "and" and j > 0 and _is_cap(toks[j - 1].group(0)):
+                pass
+            else:
+                break
+            j -= 1
+        if start_tok == i:
+            i += 1
+            continue
+        if start_tok > 0 and toks[start_tok - 1].group(0).lower() in {"a", "an", "une", "un"}:
+            i += 1
+            continue
+        words = [toks[k].group(0) for k in range(start_tok, i)]
+        kept = _strip_common_start(words, ctx.lower_words)
+        start_tok += len(words) - len(kept)
+        if not kept or kept[0].lower() in _CONNECTORS:
+            i += 1
+            continue
+        if start_tok > 0 and toks[start_tok - 1].group(0).lower() in {"a", "an", "une", "un"}:
+            i += 1
+            continue
+        end_tok = i
+        # "Co Ltd", "Pty Ltd", "Co of America"
+        while end_tok + 1 < len(toks):
+            nxt = toks[end_tok + 1].group(0)
+            gap = sent.text[toks[end_tok].end():toks[end_tok + 1].start()]
+            if nxt.rstrip(".").lower().replace(".", "") in _SUFFIX_WORDS and gap.strip() in ("", ","):
+                end_tok += 1
+            elif (toks[end_tok].group(0).rstrip(".").lower() in {"co", "company", "corp", "corporation"}
+                  and nxt == "of" and end_tok + 2 < len(toks) and _is_cap(toks[end_tok + 2].group(0))
+                  and gap.strip() == ""):
+                end_tok += 2
+            else:
+                break
+        start, end = toks[start_tok].start(), toks[end_tok].end()
+        name = sent.text[start:end]
+        if sent.text[end:end + 1] == "." and name.split()[-1].rstrip(".").lower() in {"inc", "ltd", "corp", "co"}:
+            end += 1
+            name += "."
+        found.append((start, end, name))
+        i = end_tok + 1
+    return found
+
+
+def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, str, list[tuple[str, str]]]]:
+    """Named plants, mines and projects: (start, end, label, core name, class, commodities)."""
+    lex = lexicon()
+    toks = _tokens(sent.text)
+    out = []
+    for i, tok in enumerate(toks):
+        head = tok.group(0).lower()
+        cls = _ASSET_HEADS.get(head)
+        if not cls or head == "aluminerie":
+            continue
+        # descriptors between the name and the head noun
+        j = i - 1
+        comms: list[tuple[str, str]] = []
+        while j >= 0:
+            t = toks[j].group(0)
+            gap = sent.text[toks[j].end():toks[j + 1].start()]
+            if gap.strip() not in ("", "-"):
+                break
+            tl = fold(t)
+            parts = [p for p in re.split(r"[-\s]", t) if p]
+            comm_parts = [lex.commodities.get(fold(p)) for p in parts]
+            two = fold(" ".join(x.group(0) for x in toks[max(j - 1, 0):j + 1]))
+            if tl in lex.commodities:
+                comms.append(lex.commodities[tl])
+            elif two in lex.commodities and j > 0:
+                comms.append(lex.commodities[two])
+                j -= 1
+            elif all(comm_parts) and parts:
+                comms.extend(c for c in comm_parts if c)
+            elif tl in _ASSET_DESCRIPTORS and not _is_cap(t):
+                pass
+            elif _is_cap(t) and any(lex.commodities.get(fold(p)) or fold(p) in {"rare", "earth", "earths"}
+                                    for p in parts):
+                for p in parts:
+                    if lex.commodities.get(fold(p)):
+                        comms.append(lex.commodities[fold(p)])
+                if "rare" in tl and "earth" in tl or tl in {"earth", "earths"}:
+                    comms.append(lex.commodities.get("rare earth elements", ("rare-earth-elements", "rare earth elements")))
+            else:
+                break
+            j -= 1
+        desc_start = j + 1
+        # the name: capitalised words before the descriptors
+        k = j
+        name_start = desc_start
+        while k >= 0:
+            t = toks[k].group(0)
+            gap = sent.text[toks[k].end():toks[k + 1].start()]
+            if gap.strip() not in ("", "-"):
+                break
+            if _is_cap(t) and not t.endswith(("'s", "’s")) and fold(t) not in {"the"}:
+                name_start = k
+            elif t.lower() in {"de", "du", "des", "la", "le", "of"} and k > 0 and _is_cap(toks[k - 1].group(0)):
+                pass
+            else:
+                break
+            k -= 1
+        if name_start == desc_start:
+            continue
+        words = [toks[x].group(0) for x in range(name_start, desc_start)]
+        kept = _strip_common_start(words, ctx.lower_words)
+        name_start += len(words) - len(kept)
+        if name_start >= desc_start:
+            continue
+        core = sent.text[toks[name_start].start():toks[desc_start - 1].end()]
+        # a name that is an organization or a place is not an asset name by itself
+        if fold(core) in _GENERIC_TERMS or fold(core) in {"the", "its"}:
+            continue
+        start, end = toks[name_start].start(), tok.end()
+        label = sent.text[start:end]
+        # strip trailing commodity words from the core ("Crater Lake Scandium-Rare Earth")
+        core_words = core.split()
+        while len(core_words) > 1 and all(
+            lex.commodities.get(fold(p)) or fold(p) in {"rare", "earth", "earths"}
+            for p in re.split(r"-", core_words[-1]) if p
+        ):
+            core_words.pop()
+        core = " ".join(core_words)
+        out.append((start, end, label, core, cls, comms))
+    return out
+
+
+def discover(text: str, sentences: list[Sentence]) -> DocContext:
+    """Collect the entities a document names, with their aliases and listings."""
+    ctx = DocContext(text=text, sentences=sentences)
+    ctx.lower_words = {w for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+    lex = lexicon()
+    org_spans: dict[int, list[tuple[int, int, str]]] = {}
+    for sent in sentences:
+        spans: list[tuple[int, int, str]] = []
+        # Reuters markup: <Phoenix Steel Corp> is a name, <NLGT.T> a code
+        for m in _REUTERS_TAG.finditer(sent.text):
+            inner = m.group(1).strip()
+            if re.fullmatch(r"[A-Z0-9.\-]{1,10}", inner):
+                continue
+            key = ctx.add("org", inner, "Company")
+            spans.append((m.start(1), m.end(1), ctx.entities[key].label))
+        for s, e, name in _suffix_orgs(sent, ctx):
+            if any(s < e2 and s2 < e for s2, e2, _ in spans):
+                continue
+            ctx.add("org", name, "Company")
+            spans.append((s, e, name))
+        org_spans[sent.index] = spans
+    _defined_terms_and_listings(ctx)
+    for sent in sentences:
+        spans = org_spans[sent.index]
+        for pattern in _ORG_CONTEXT:
+            for m in pattern.finditer(sent.text):
+                name = m.group("name")
+                words = _strip_common_start(name.split(), ctx.lower_words)
+                name = " ".join(words)
+                if not name or fold(name) in _GENERIC_TERMS or fold(name) in lex.places:
+                    continue
+                if any(s <= m.start("name") < e for s, e, _ in spans) or ctx.lookup(name):
+                    continue
+                if name.split()[-1].rstrip(".").lower() in _SUFFIX_WORDS:
+                    continue
+                ctx.add("org", name, "Company")
+                spans.append((m.start("name"), m.start("name") + len(name), name))
+    # well-known organizations, with their state ownership
+    folded_text = " " + fold(text) + " "
+    for entry in {id(e): e for e in lex.orgs.values()}.values():
+        for form in (entry.label, *entry.aliases):
+            if len(form) > 2 and f" {fold(form)} " in folded_text and \
+                    re.search(rf"(?<![\w]){_loose(form)}(?![\w])", text):
+                key = ctx.lookup(entry.label) or ctx.lookup(form)
+                if key is None:
+                    key = ctx.add("org", entry.label, entry.cls)
+                ctx.entities[key].classes.add(entry.cls)
+                ctx.alias(key, entry.label)
+                for alias in entry.aliases:
+                    ctx.alias(key, alias)
+                break
+    _state_typing(ctx)
+    # plants, mines, projects
+    for sent in sentences:
+        for s, e, label, core, cls, comms in _assets(sent, ctx):
+            if any(s < e2 and s2 < e for s2, e2, _ in org_spans.get(sent.index, [])):
+                continue
+            if fold(core) in lex.places or ctx.lookup(core) and ctx.entities[ctx.lookup(core) or ""].kind == "org" \
+                    and fold(core) == fold(label):
+                pass
+            kind = "facility" if cls in ("Plant", "Mine") else "project"
+            existing = ctx.lookup(core)
+            if existing and ctx.entities[existing].kind in ("facility", "project"):
+                key = existing
+                ctx.alias(key, label)
+            else:
+                key = ctx.add(kind, label, cls, key=f"{kind}-{slug(core)}")
+            ent = ctx.entities[key]
+            if fold(label) != fold(core):
+                head = label.split()[-1]
+                for alias in (core, f"{core} {head}"):
+                    if fold(alias) not in lex.places:
+                        ctx.alias(key, alias)
+            ent.classes.add(cls)
+            setattr(ent, "_commodities", getattr(ent, "_commodities", set()) | set(comms))
+    _short_forms(ctx)
+    return ctx
+
+
+def _loose_form(form: str) -> str:
+    return r"[\W_]+".join(re.escape(w) for w in form.split()).replace("a", "[aàâ]") if False else \
+        r"[\W_]+".join(_loose(w) for w in form.split())
+
+
+_PAREN = re.compile(r"\s*\(([^()]{0,300})\)")
+
+
+def _defined_terms_and_listings(ctx: DocContext) -> None:
+    """Defined terms and ticker blocks in the parentheses after a name."""
+    for sent in ctx.sentences:
+        for s, e, key in ctx.find(sent.text):
+            pos = e
+            # closing Reuters markup
+            if sent.text[pos:pos + 1] == ">":
+                pos += 1
+            while True:
+                m = _PAREN.match(sent.text, pos)
+                if not m:
+                    break
+                inner = m.group(1)
+                _read_parenthesis(ctx, key, inner, sent)
+                pos = m.end()
+        for m in _PROSE_LISTING.finditer(sent.text):
+            subject = _subject_of(ctx, sent, m.start())
+            if subject:
+                _add_listing(ctx, subject, m.group("ex"), m.group("sym"), sent)
+                rest = sent.text[m.end():]
+                while (more := _PROSE_MORE.match(rest)):
+                    _add_listing(ctx, subject, more.group("ex"), more.group("sym"), sent)
+                    rest = rest[more.end():]
+    if ctx.issuer is None:
+        orgs = [k for s in ctx.sentences[:2] for _, _, k in ctx.find(s.text)
+                if ctx.entities[k].kind == "org"]
+        listed = {listing.org for listing in ctx.listings}
+        ctx.issuer = next((k for k in orgs if k in listed), orgs[0] if orgs else None)
+
+
+def _read_parenthesis(ctx: DocContext, key: str, inner: str, sent: Sentence) -> None:
+    ent = ctx.entities[key]
+    if ent.kind == "org":
+        items = re.split(r"[;,|&]|\band\b|\)\s*\(", inner)
+        for item in items:
+            tm = _TICKER_ITEM.fullmatch(item.strip())
+            if tm:
+                exch = normalise_exchange(tm.group("ex"))
+                if exch:
+                    _add_listing(ctx, key, exch, tm.group("sym"), sent)
+    if "collectively" in inner or "together" in inner:
+        return
+    for term in re.findall(r"[\"“«]\s*([^\"”»)]+?)\s*[\"”»]|[\"“«]\s*([^\"”»)]+)$", inner):
+        name = (term[0] or term[1]).strip().strip(",")
+        if not name or fold(name) in _GENERIC_TERMS or not _is_cap(name):
+            continue
+        if re.fullmatch(r"(?:the |la |le |l')?(?:Company|Corporation|Société)", name, re.I):
+            if ctx.issuer is None and ent.kind == "org":
+                ctx.issuer = key
+            continue
+        ctx.alias(key, name)
+    if re.search(r"(?:the|la|le)\s+[\"“«]\s*(?:Company|Corporation|Société)\s*[\"”»]", inner, re.I) \
+            and ctx.issuer is None and ent.kind == "org":
+        ctx.issuer = key
+
+
+def _add_listing(ctx: DocContext, org: str, exchange: str, ticker: str, sent: Sentence) -> None:
+    code = normalise_exchange(exchange) if exchange.upper() != exchange or " " in exchange else \
+        normalise_exchange(exchange)
+    ticker = ticker.strip(".").upper()
+    if not code or not ticker:
+        return
+    if any(x.org == org and x.exchange == code and x.ticker == ticker for x in ctx.listings):
+        return
+    ctx.listings.append(Listing(org, code, ticker, sent))
+    ctx.alias(org, ticker)
+
+
+def _subject_of(ctx: DocContext, sent: Sentence, before: int) -> str | None:
+    orgs = [k for s, e, k in ctx.find(sent.text[:before]) if ctx.entities[k].kind == "org"]
+    if orgs:
+        return orgs[0]
+    if re.match(r"\s*(?:The Company|It|The Corporation|The company)\b", sent.text):
+        return ctx.issuer
+    return None
+
+
+def _short_forms(ctx: DocContext) -> None:
+    """Prefixes of organization names that the text uses on their own become aliases."""
+    text = ctx.text
+    for ent in list(ctx.entities.values()):
+        if ent.kind != "org":
+            continue
+        words = ent.label.replace(",", "").split()
+        while words and words[-1].rstrip(".").lower().replace(".", "") in _SUFFIX_WORDS:
+            words.pop()
+        if not words:
+            continue
+        stem = " ".join(words)
+        if stem != ent.label:
+            ctx.alias(ent.key, stem)
+        for n in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:n])
+            if prefix.lower().rstrip(".") in _COMMON_CAPS or words[n - 1].lower() in _CONNECTORS:
+                continue
+            if n == 1 and (len(prefix) < 3 or prefix.lower() in _GENERIC_WORDS):
+                continue
+            if re.search(rf"(?<![\w]){re.escape(prefix)}(?![\w]| {re.escape(words[n])})", text):
+                ctx.alias(ent.key, prefix)
+
+
+_GENERIC_WORDS = {
+    "gold", "steel", "mining", "metals", "metal", "resources", "energy", "american", "national",
+    "general", "united", "international", "canadian", "first", "new", "royal", "golden",
+    "northern", "southern", "western", "eastern", "global", "world", "pacific", "atlantic",
+    "china", "japan", "australian", "consolidated", "standard", "capital", "minerals", "battery",
+    "lithium", "copper", "nickel", "silver", "iron", "aluminum", "aluminium", "uranium", "zinc",
+    "group", "holdings", "investment", "investments", "south", "north", "east", "west", "great",
+    "sept", "saint", "st", "mount", "lake", "river", "black", "white", "red", "blue", "green",
+}
+
+
+# -------------------------------------------------------------------- masks
+
+@dataclass
+class Masked:
+    sentence: Sentence
+    text: str  # the sentence with ⟦n⟧ for mentions and ⟦%v⟧ for percentages
+    mentions: list[Mention]
+
+    def kind(self, n: int) -> str:
+        return self.mentions[n].key.split("-", 1)[0]
+
+
+_ISSUER_TERMS = re.compile(r"\b(?:[Tt]he (?:Company|Corporation)|la Société|la société)\b")
+
+
+def mask(ctx: DocContext, sent: Sentence) -> Masked:
+    """The sentence with mentions and percentages replaced by tokens."""
+    lex = lexicon()
+    text = sent.text
+    spans: list[tuple[int, int, str]] = []
+    for s, e, key in ctx.find(text):
+        spans.append((s, e, key))
+    # places and commodities from the lexicon
+    for m in re.finditer(r"[A-Za-zÀ-ÿ][\w'’.\-]*(?:\s+(?:of\s+|de\s+|du\s+|the\s+)?[A-Za-zÀ-ÿ][\w'’.\-]*){0,5}",
+                         text):
+        pass
+    for s, e, key in _lexicon_spans(ctx, text, lex):
+        if not any(s < e2 and s2 < e for s2, e2, _ in spans):
+            spans.append((s, e, key))
+    if ctx.issuer:
+        for m in _ISSUER_TERMS.finditer(text):
+            if not any(m.start() < e2 and s2 < m.end() for s2, e2, _ in spans):
+                spans.append((m.start(), m.end(), ctx.issuer))
+    spans.sort()
+    out: list[str] = []
+    mentions: list[Mention] = []
+    cursor = 0
+    for s, e, key in spans:
+        if s < cursor:
+            continue
+        out.append(text[cursor:s])
+        out.append(f"⟦{len(mentions)}⟧")
+        mentions.append(Mention(s, e, key, text[s:e]))
+        cursor = e
+        # drop ticker blocks and defined-term parentheses right after a name
+        while True:
+            m = _PAREN.match(text, cursor)
+            if not m or not (re.search(r"[\"“«]", m.group(1)) or _TICKER_ITEM.search(m.group(1))):
+                break
+            cursor = m.end()
+        if text[cursor:cursor + 1] == ">" and text[s - 1:s] == "<":
+            cursor += 1
+    out.append(text[cursor:])
+    masked = "".join(out).replace("<⟦", "⟦")
+    masked = PERCENT.sub(lambda m: f"⟦%{percent_value(m.group(0))}⟧", masked)
+    return Masked(sent, masked, mentions)
+
+
+_WORDISH = re.compile(r"[A-Za-zÀ-ÿ][\w'’.\-]*")
+
+
+def _lexicon_spans(ctx: DocContext, text: str, lex) -> list[tuple[int, int, str]]:
+    """Places and commodities: the longest lexicon entry starting at each word."""
+    words = list(_WORDISH.finditer(text))
+    out = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(6, len(words) - i), 0, -1):
+            s, e = words[i].start(), words[i + n - 1].end()
+            piece = text[s:e].rstrip(".")
+            e = s + len(piece)
+            folded = fold(piece)
+            if not folded:
+                continue
+            place = lex.places.get(folded)
+            if place and (_is_cap(piece) or piece.isupper()):
+                hit = (s, e, _place_key(ctx, place, piece), n)
+                break
+            comm = lex.commodities.get(folded)
+            if comm and not (_is_cap(piece) and n == 1 and i > 0 and _is_cap(words[i - 1].group(0))
+                             and fold(piece) not in {"gold", "silver", "copper"} and False):
+                if folded in {"lead", "tin", "iron"} and not _metal_context(text, s, e):
+                    continue
+                if folded in {"lead"} and not _metal_context(text, s, e):
+                    continue
+                key = ctx.add("commodity", comm[1], "Commodity", key=f"commodity-{comm[0]}")
+                hit = (s, e, key, n)
+                break
+        if hit:
+            out.append(hit[:3])
+            i += hit[3]
+        else:
+            i += 1
+    return out
+
+
+def _metal_context(text: str, s: int, e: int) -> bool:
+    window = text[max(0, s - 40):e + 40].lower()
+    return bool(re.search(r"zinc|copper|silver|metal|smelt|refin|mine|ore|tonnes|tons|stocks|"
+                          r"production|concentrate|price|output|inventor", window))
+
+
+def _place_key(ctx: DocContext, place, surface: str) -> str:
+    lex = lexicon()
+    chain = []
+    p = place
+    while p is not None and p.key not in chain:
+        chain.append(p.key)
+        p = lex.place_by_key.get(p.parent) if p.parent else None
+    parent_key = None
+    for k in reversed(chain):
+        entry = lex.place_by_key[k]
+        key = ctx.add("place", entry.label, "Place", parent=parent_key, iso=entry.iso,
+                      key=f"place-{k}")
+        parent_key = key
+    key = f"place-{place.key}"
+    if surface != place.label:
+        ctx.alias(key, surface)
+    return key
+
+
+_CROWN = re.compile(r"^,? (?:(?:is|was) )?(?:an? |the )?(?:[Pp]rovincial |[Ff]ederal |[Tt]erritorial )?"
+                    r"[Cc]rown [Cc]orporation")
+_SOE = re.compile(r"^,? (?:(?:is|was) )?(?:an? |the )?(?:[\w-]+ ){0,2}?(?:state[- ]owned|government[- ]owned|"
+                  r"state[- ]run|state[- ]controlled|société d['’]État|sociedad del estado|national mining company)",
+                  re.I)
+
+
+def _state_typing(ctx: DocContext) -> None:
+    """Crown corporations and state-owned enterprises the text describes as such."""
+    for sent in ctx.sentences:
+        for s, e, key in ctx.find(sent.text):
+            ent = ctx.entities[key]
+            if ent.kind != "org":
+                continue
+            rest = sent.text[e:]
+            rest = re.sub(r"^\s*\([^()]*\)", "", rest)
+            if _CROWN.match(rest):
+                ent.classes.add("CrownCorporation")
+            elif _SOE.match(rest) or re.search(r"(?:state[- ]owned|state[- ]run|government[- ]owned) $",
+                                               sent.text[max(0, s - 40):s], re.I):
+                ent.classes.add("StateOwnedEnterprise")

@@ -1,0 +1,453 @@
+"""Relation rules over masked sentences.
+
+Each rule is a regular expression over the text produced by
+:func:`oregraph.ingest.mentions.mask`, where ``⟦n⟧`` stands for the n-th
+mention and ``⟦%v⟧`` for a percentage. A rule names itself (``og:rule`` in
+the graph) so every fact can be traced to the words and the rule that made it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from oregraph.ingest.mentions import DocContext, Masked
+from oregraph.ingest.records import Fact
+
+__all__ = ["read_relations", "AGREEMENT_WORDS"]
+
+E = r"⟦(\d+)⟧"
+P = r"⟦%([\d.]+)⟧"
+_WHOLLY = r"(?:wholly[- ]owned|100\s*%[- ]owned|⟦%100\.0⟧[- ]?owned)"
+
+# agreement words, most specific first: (regex, agreement type)
+AGREEMENT_WORDS: list[tuple[str, str]] = [
+    (r"memorandum of understanding|\bMOU\b|\bMoU\b|protocole d'entente|protocole d’entente", "MOU"),
+    (r"letter of intent|\bLOI\b|letter agreement|lettre d'intention|lettre d’intention", "LOI"),
+    (r"joint[- ]venture|\bJV\b|coentreprise|co-entreprise", "JointVenture"),
+    (r"offtake|off-take|take-or-pay|purchase agreement for (?:all|the) (?:output|production)", "Offtake"),
+    (r"supply agreement|feedstock|tolling|toll[- ]milling|ore purchase", "Supply"),
+    (r"option agreement|earn-in|earn in|farm-in|option to (?:earn|acquire)", "Option"),
+    (r"strategic investment|equity investment|subscription agreement|private placement|"
+     r"investment agreement", "StrategicInvestment"),
+    (r"collaboration|cooperation agreement|co-operation agreement|framework agreement|"
+     r"strategic (?:partnership|alliance|relationship)|partnership agreement|consortium", "Collaboration"),
+    (r"royalty agreement|credit (?:agreement|facility)|loan agreement|marketing agreement", "Other"),
+]
+_AGREEMENT_RE = [(re.compile(p, re.I), t) for p, t in AGREEMENT_WORDS]
+_SIGNED = re.compile(r"\b(?:signed|sign|entered into|enter into|executed|concluded|agreed|formed|"
+                     r"form|announce[sd]? (?:a|an|the)|ha(?:s|ve) (?:a|an)|signing|conclu|signé|"
+                     r"partnering|partnered|teamed)\b", re.I)
+_CONTEMPLATED = re.compile(r"\b(?:negotiat\w*|discuss\w*|talks|considering|consider|may|might|"
+                           r"could|potential(?:ly)?|explor(?:e|ing) (?:a|the) possib\w*|"
+                           r"no agreement|rumou?r\w*|denied|deny|reported(?:ly)?|proposed)\b", re.I)
+_TERMINATED = re.compile(r"\b(?:terminat\w*|withdr[ae]w\w*|cancel\w*|will not (?:participate|proceed)|"
+                         r"no longer|rescind\w*|résili\w*)\b", re.I)
+_NON_BINDING = re.compile(r"\bnon[- ]binding\b", re.I)
+_BINDING = re.compile(r"(?<!non-)(?<!non )\bbinding\b", re.I)
+_COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|closing of)\b", re.I)
+
+_TITLE_WORD = (
+    r"(?:[Ii]nterim|[Aa]cting|Executive|Senior|Deputy|Chief|Vice[- ]President|Vice[- ]Chair(?:man)?|"
+    r"President|Chair(?:man|woman|person)?|CEO|CFO|COO|CTO|Director|Managing|General|Manager|"
+    r"Officer|Operations|Financial|Operating|Technical|Technology|Founder|Co-Founder|Secretary|"
+    r"Treasurer|Head|VP|SVP|EVP|Exploration|Corporate|Development|Business|Sustainability|"
+    r"Commercial|Legal|Counsel|Non-Executive|Independent|Country|Regional|Global|Strategy|"
+    r"Investor Relations|Relations|Marketing|Projects?|Engineering|Executive Officer|"
+    r"Board|the Board|of the Board|of Directors|Lead|Principal|Metallurgy|Production|"
+    r"président|présidente|chef de la direction|directeur|directrice|général|générale|"
+    r"vice-président|vice-présidente|et)"
+)
+_TITLE_HEAD = re.compile(r"CEO|CFO|COO|CTO|President|Chair|Director|Manager|Officer|Founder|"
+                         r"Secretary|Treasurer|Head|VP|Counsel|président|directeur|directrice|chef",
+                         re.I)
+TITLE = rf"(?P<title>{_TITLE_WORD}(?:(?:\s+|\s*[,&/]\s*|\s+and\s+|\s+of\s+|\s*-\s*){_TITLE_WORD}){{0,8}})"
+PNAME = (r"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-ZÀ-Ý][a-zà-ÿ'’\-]+(?:\s+[A-Z]\.)?"
+         r"(?:\s+(?:de|van|von|da|del|du|la|le|Mc|St\.)?\s*[A-ZÀ-Ý][a-zà-ÿ'’\-]+){1,2})")
+
+Emit = Callable[..., None]
+
+
+def _ents(m: Masked, *groups: str | None) -> list[int]:
+    return [int(g) for g in groups if g is not None]
+
+
+class _Reader:
+    """Applies every rule to one masked sentence, resolving 'its' and 'our'."""
+
+    def __init__(self, ctx: DocContext, masked: Masked, prev_subject: str | None,
+                 quote_org: str | None):
+        self.ctx = ctx
+        self.m = masked
+        self.t = masked.text
+        self.prev_subject = prev_subject
+        self.quote_org = quote_org
+        self.facts: list[Fact] = []
+
+    # -- helpers -----------------------------------------------------------
+    def key(self, n: int | str) -> str:
+        return self.m.mentions[int(n)].key
+
+    def kind(self, n: int | str) -> str:
+        return self.ctx.entities[self.key(n)].kind
+
+    def is_org(self, n: int | str) -> bool:
+        return self.kind(n) == "org"
+
+    def is_asset(self, n: int | str) -> bool:
+        return self.kind(n) in ("facility", "project")
+
+    def subject(self) -> str | None:
+        """The organization the sentence is about: its first org mention, else the last one's."""
+        for i, mention in enumerate(self.m.mentions):
+            if self.ctx.entities[mention.key].kind == "org":
+                return mention.key
+        return self.prev_subject
+
+    def owner_of_pronoun(self, pronoun: str, at: int) -> str | None:
+        p = pronoun.lower()
+        if p in ("our", "we", "notre", "nos"):
+            return self.quote_org or self.ctx.issuer
+        before = [int(x) for x in re.findall(E, self.t[:at])]
+        orgs = [n for n in before if self.is_org(n)]
+        if orgs:
+            return self.key(orgs[0])
+        return self.prev_subject or self.ctx.issuer
+
+    def emit(self, predicate: str, s: str | None, o: str | None, rule: str, **kw) -> None:
+        if not s or not o or s == o:
+            return
+        self.facts.append(Fact(predicate, s, o, self.m.sentence, rule, **kw))
+
+    # -- rules ------------------------------------------------------------
+    def run(self) -> list[Fact]:
+        for rule in (self.subsidiaries, self.stakes, self.acquisitions, self.agreements,
+                     self.operates, self.commodities, self.locations, self.officers):
+            rule()
+        return self.facts
+
+    def subsidiaries(self) -> None:
+        t = self.t
+        pat = re.compile(
+            rf"{E},? (?:is |was |became |has been )?(?:now )?(?:an? |the )?(?:indirect,? |direct,? )?"
+            rf"(?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned|(?P<major>majority[- ]owned))?,?\s*"
+            rf"(?:operating |principal |Canadian |U\.S\. |Australian |holding )?"
+            rf"(?:subsidiary|filiale(?: en propriété exclusive)?) (?:of|de) {E}")
+        for m in pat.finditer(t):
+            a, b = m.group(1), m.group(m.lastindex or 0)
+            share = 100.0 if m.group("wholly") else float(m.group(2)) if m.group(2) else None
+            if self.is_org(a) and self.is_org(b):
+                self.emit("subsidiaryOf", self.key(a), self.key(b), "subsidiary.appositive",
+                          share=share, confidence=0.9)
+        # "X, (since December) a unit of Y"
+        for m in re.finditer(rf"{E},? (?:[\w ]{{0,25}} )?(?:is |was |became )?(?:now )?(?:an? |the )?"
+                             rf"(?:unit|division|member|part) of (?:the )?{E}", t):
+            if self.is_org(m.group(1)) and self.is_org(m.group(2)):
+                self.emit("subsidiaryOf", self.key(m.group(1)), self.key(m.group(2)),
+                          "subsidiary.unit_of", confidence=0.75)
+        # "its wholly-owned subsidiary, X" / "Y's wholly owned subsidiary X"
+        for m in re.finditer(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur)|{E}['’]s?) (?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned)?,?\s*"
+                             rf"(?:indirect,? )?(?:operating )?subsidiar(?:y|ies),? {E}", t):
+            parent = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") \
+                else self.key(m.group(2))
+            sub = m.group(m.lastindex or 0)
+            share = 100.0 if m.group("wholly") else float(m.group(4)) if m.group(4) else None
+            if self.is_org(sub):
+                self.emit("subsidiaryOf", self.key(sub), parent, "subsidiary.possessive",
+                          share=share, confidence=0.85)
+        # "X is controlled by Y" / "X, controlled by Y"
+        for m in re.finditer(rf"{E},? (?:is |which is )?(?:controlled|majority[- ]owned) by {E}", t):
+            if self.is_org(m.group(1)) and self.is_org(m.group(2)):
+                self.emit("subsidiaryOf", self.key(m.group(1)), self.key(m.group(2)),
+                          "subsidiary.controlled_by", confidence=0.75)
+
+    def _stake(self, holder: str | None, held_n: str, share: float | None, rule: str,
+               conf: float = 0.85) -> None:
+        if holder is None:
+            return
+        held = self.key(held_n)
+        if self.is_org(held_n) and share is not None and share > 50:
+            self.emit("subsidiaryOf", held, holder, rule + ".controlling", share=share, confidence=conf)
+        elif self.is_org(held_n) or self.is_asset(held_n):
+            self.emit("ownsStakeIn", holder, held, rule, share=share, confidence=conf)
+
+    def stakes(self) -> None:
+        t = self.t
+        if re.search(r"\broyalt|\bNSR\b|\bstream", t, re.I):
+            royalty_free = False
+        else:
+            royalty_free = True
+        # "X, a 6.67% owner of Y"
+        for m in re.finditer(rf"{E},? (?:is )?an? {P}(?: equity)? (?:owner|shareholder|partner|holder) (?:of|in) (?:the )?{E}", t):
+            if self.is_org(m.group(1)):
+                self._stake(self.key(m.group(1)), m.group(3), float(m.group(2)), "stake.pct_owner_of")
+        if not royalty_free:
+            return
+        # "X holds/owns a 40% interest in Y"
+        verbs = (r"(?:holds?|owns?|has|had|held|retains?|controls?|will (?:hold|own|have)|"
+                 r"currently (?:holds?|owns?)|détient|possède)")
+        for m in re.finditer(
+                rf"(?:{E}|(?P<pron>\b[Ii]t|\b[Ww]e))(?:,? [^⟦.;]{{0,60}},)? (?:also |currently |now |indirectly |directly )?{verbs} "
+                rf"(?:an? |une |the remaining |approximately |about |nearly |a direct |an indirect )*(?:participation de )?{P} "
+                rf"(?:equity |undivided |participating |ownership |economic |working |beneficial )?"
+                rf"(?:interest|stake|share|shareholding|ownership|equity)?(?: interest)? ?(?:in|of|dans) (?:the )?{E}", t):
+            holder = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun("its", m.start())
+            if m.group(1) and not self.is_org(m.group(1)):
+                continue
+            self._stake(holder, m.group(m.lastindex or 0), float(m.group(3)), "stake.holds_pct")
+        # "X owns 100% of Y" handled above ('of'); "Y is 40% owned by X" / "Y, 40%-owned by X"
+        for m in re.finditer(rf"{E},? (?:is |which is )?(?:an? )?{P}[- ]?owned by {E}", t):
+            if self.is_org(m.group(3)):
+                self._stake(self.key(m.group(3)), m.group(1), float(m.group(2)), "stake.pct_owned_by")
+        # "X's 50%-owned Y" / "its 100%-owned Y"
+        for m in re.finditer(rf"(?:{E}['’]s?|(?P<pron>\b[Ii]ts|\b[Oo]ur)) (?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned) (?:\w+ ){{0,3}}?{E}", t):
+            holder = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun(m.group("pron"), m.start())
+            held = m.group(m.lastindex or 0)
+            share = 100.0 if m.group("wholly") else float(m.group(4))
+            if not self.is_org(held) or share <= 50:
+                self._stake(holder, held, share, "stake.possessive_pct")
+        # "the adjacent wholly-owned X property" with the sentence subject as holder
+        for m in re.finditer(rf"\b(?:adjacent |nearby )?(?P<wholly>{_WHOLLY}) {E}", t):
+            if self.is_asset(m.group(2)) and not re.search(rf"(?:{E}['’]s?|\b[Ii]ts|\b[Oo]ur) $", t[:m.start()]):
+                self._stake(self.subject(), m.group(2), 100.0, "stake.wholly_owned_asset", conf=0.7)
+        # "A, B and C own 50%, 30% and 20%, respectively"
+        for m in re.finditer(rf"((?:{E},? )+and {E})[^⟦]{{0,60}}?((?:{P},? )+and {P}),? respectively", t):
+            holders = re.findall(E, m.group(1))
+            shares = re.findall(P, m.group(m.lastindex - 2 if False else 0)) if False else re.findall(P, m.group(0))
+            held = re.findall(E, t[m.end():m.end() + 80])
+            target = re.search(rf"(?:of|in) (?:the )?{E}", t[m.start():m.end()])
+            held_n = target.group(1) if target else (held[0] if held else None)
+            if held_n and len(holders) == len(shares):
+                for h, s in zip(holders, shares):
+                    if self.is_org(h) and h != held_n:
+                        self._stake(self.key(h), held_n, float(s), "stake.respectively")
+        # "owned 60% by A and 40% by B"
+        for m in re.finditer(rf"{E}[^⟦]{{0,40}}?owned {P} by {E}(?:,? and {P} by {E})?", t):
+            self._stake(self.key(m.group(3)) if self.is_org(m.group(3)) else None, m.group(1),
+                        float(m.group(2)), "stake.owned_by_split")
+            if m.group(5) and self.is_org(m.group(5)):
+                self._stake(self.key(m.group(5)), m.group(1), float(m.group(4)), "stake.owned_by_split")
+        # "A and B each hold 50%"
+        for m in re.finditer(rf"{E} and {E} each (?:hold|own|have) (?:an? )?{P}(?: interest| stake)? in (?:the )?{E}", t):
+            for h in (m.group(1), m.group(2)):
+                if self.is_org(h):
+                    self._stake(self.key(h), m.group(4), float(m.group(3)), "stake.each_hold")
+
+    def acquisitions(self) -> None:
+        t = self.t
+        if _CONTEMPLATED.search(t) and not re.search(r"\bagreed\b|\bdefinitive\b", t):
+            return
+        for m in re.finditer(
+                rf"(?:{E}|(?P<pron>\b[Ii]t|\b[Ww]e))(?: said(?: it)?| announced(?: it)?| has| have| will| had)?"
+                rf"(?: (?:entered into|signed) an? (?:definitive |binding |share purchase |purchase )?agreement)?"
+                rf"(?: (?:agreed|plans|intends|proposes|offered|expects))?(?: to)? "
+                rf"(?:acquire[sd]?|purchase[sd]?|bought|buy|buys|complete[sd]? the acquisition of|acquiring|acquérir) "
+                rf"(?:an? |the )?(?:additional |further |remaining |approximately |about |nearly |all of )?"
+                rf"(?:(?:{P})(?: (?:interest|stake|equity interest|of the (?:issued and )?outstanding shares))? "
+                rf"(?:in|of) )?(?:the )?{E}", t):
+            if m.group(1) and not self.is_org(m.group(1)):
+                continue
+            buyer = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun(m.group("pron"), m.start())
+            target = m.group(m.lastindex or 0)
+            if not (self.is_org(target) or self.is_asset(target)):
+                continue
+            share = float(m.group(3)) if m.group(3) else None
+            if re.search(r"up to", t[m.start():m.end()]):
+                continue
+            status = "completed" if _COMPLETED.search(t) or re.search(r"\bacquired\b|\bbought\b", m.group(0)) \
+                else "signed"
+            self.emit("acquires", buyer, self.key(target), "acquisition.verb", share=share,
+                      status=status, confidence=0.75)
+
+    def agreements(self) -> None:
+        t = self.t
+        kind = None
+        for pattern, name in _AGREEMENT_RE:
+            if pattern.search(t):
+                kind = name
+                break
+        if kind is None:
+            return
+        orgs = [n for n in re.findall(E, t) if self.is_org(n)]
+        if _CONTEMPLATED.search(t) and not _SIGNED.search(t):
+            return
+        if not _SIGNED.search(t) and not re.search(r"\bpartner|\bagreement with\b|\bunder the\b", t, re.I):
+            return
+        status = "terminated" if _TERMINATED.search(t) else \
+            "completed" if _COMPLETED.search(t) and kind == "StrategicInvestment" else "signed"
+        binding = False if _NON_BINDING.search(t) else True if _BINDING.search(t) else None
+        parties: list[str] = []
+        for n in orgs:
+            k = self.key(n)
+            if k not in parties:
+                parties.append(k)
+        if re.search(r"\b(?:the Parties|les Parties|they|both companies|the two companies)\b", t) and len(parties) < 2:
+            parties = list(dict.fromkeys([*parties, *(self.ctx.issuer and [self.ctx.issuer] or [])]))
+        if len(parties) == 1:
+            other = self.subject() if self.subject() != parties[0] else None
+            other = other or self.ctx.issuer
+            if other and other != parties[0]:
+                parties = [other, parties[0]]
+        if len(parties) < 2:
+            return
+        for i, a in enumerate(parties):
+            for b in parties[i + 1:]:
+                self.emit("partnerOf", a, b, f"agreement.{kind.lower()}", agreement=kind,
+                          status=status, binding=binding, confidence=0.8)
+
+    def operates(self) -> None:
+        t = self.t
+        for m in re.finditer(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur|\b[Tt]heir)|{E}['’]s?) (?:flagship |key |main |principal |100%-owned |"
+                             rf"wholly[- ]owned |majority[- ]owned |\w+ ){{0,2}}{E}", t):
+            asset = m.group(m.lastindex or 0)
+            if not self.is_asset(asset):
+                continue
+            if re.search(rf"(?:{_WHOLLY}|{P}[- ]?owned)", m.group(0)):
+                continue
+            owner = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else \
+                self.key(m.group(2)) if self.is_org(m.group(2)) else None
+            if owner and not re.search(r"partnership|interest in|stake in", t[max(0, m.start() - 40):m.start()]):
+                self.emit("operates", owner, self.key(asset), "operates.possessive", confidence=0.75)
+        for m in re.finditer(rf"{E},? (?:which |that )?(?:owns and )?(?:operates|runs|operator of|exploit\w*) (?:the )?{E}", t):
+            if self.is_org(m.group(1)) and self.is_asset(m.group(2)):
+                self.emit("operates", self.key(m.group(1)), self.key(m.group(2)), "operates.verb",
+                          confidence=0.85)
+
+    def commodities(self) -> None:
+        t = self.t
+        # an asset's own commodities (named in its description, e.g. "the X copper mine")
+        for n in re.findall(E, t):
+            if self.is_asset(n):
+                for c_slug, c_label in getattr(self.ctx.entities[self.key(n)], "_commodities", ()):
+                    key = self.ctx.add("commodity", c_label, "Commodity", key=f"commodity-{c_slug}")
+                    self.emit("commodity", self.key(n), key, "commodity.asset_name", confidence=0.9)
+        # "X ... production/sale/explores for ... COMMODITY"
+        verbs = (r"(?:produc(?:e|es|ed|er|ers|ing|tion)|sell(?:s|ing|er|ers)?|sale|sales|mines?|mined|mining|explor\w* for|supplier|supplies|"
+                 r"supply|refin\w*|smelt\w*|output|producer|miner)")
+        for m in re.finditer(rf"{E}(?:['’]s?)?[^⟦]{{0,80}}?\b{verbs}\b[^⟦.;]{{0,40}}?{E}", t):
+            subj, comm = m.group(1), m.group(2)
+            if self.kind(comm) != "commodity":
+                continue
+            if self.is_org(subj) or self.is_asset(subj):
+                if re.search(r"\bprice|\bmarket|\bdemand|\bimport", m.group(0), re.I):
+                    continue
+                self.emit("commodity", self.key(subj), self.key(comm), "commodity.verb", confidence=0.7)
+                # a coordinated list: "copper, gold and silver"
+                rest = t[m.end():]
+                for more in re.finditer(rf"^(?:,\s*|\s+and\s+|\s*/\s*)(?:\w+ )?{E}", rest):
+                    pass
+                tail = re.match(rf"((?:(?:,\s*|\s+and\s+|\s+or\s+)(?:primarily |also )?{E})+)", rest)
+                if tail:
+                    for n in re.findall(E, tail.group(1)):
+                        if self.kind(n) == "commodity":
+                            self.emit("commodity", self.key(subj), self.key(n), "commodity.verb",
+                                      confidence=0.7)
+        # "COMMODITY producer X" / "X, a COMMODITY producer/miner/explorer"
+        for m in re.finditer(rf"{E},? (?:is )?an? (?:[\w-]+ ){{0,3}}?{E}(?:[- ]\w+)? (?:producer|miner|mining company|"
+                             rf"explorer|exploration company|developer|refiner|smelter)", t):
+            if self.is_org(m.group(1)) and self.kind(m.group(2)) == "commodity":
+                self.emit("commodity", self.key(m.group(1)), self.key(m.group(2)), "commodity.producer",
+                          confidence=0.7)
+        for m in re.finditer(rf"{E} (?:producer|miner) {E}", t):
+            if self.kind(m.group(1)) == "commodity" and self.is_org(m.group(2)):
+                self.emit("commodity", self.key(m.group(2)), self.key(m.group(1)), "commodity.producer",
+                          confidence=0.7)
+
+    def locations(self) -> None:
+        t = self.t
+        for m in re.finditer(rf"{E},? (?:(?:is |are )?(?:located|situated|based|headquartered) )?(?:in|at|near) "
+                             rf"(?:the )?(?:(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Tt]erritory) of )?{E}", t):
+            subj, place = m.group(1), m.group(2)
+            if self.kind(place) != "place":
+                continue
+            if not (self.is_asset(subj) or (self.is_org(subj) and re.search(
+                    r"located|based|headquartered|office|⟧,? in", m.group(0)))):
+                continue
+            if " near " in m.group(0):
+                place_key = self.ctx.entities[self.key(place)].parent or self.key(place)
+            else:
+                place_key = self.key(place)
+            self.emit("locatedIn", self.key(subj), place_key, "located.in", confidence=0.8)
+        for m in re.finditer(rf"{E}[- ]based {E}", t):
+            if self.kind(m.group(1)) == "place" and self.is_org(m.group(2)):
+                self.emit("locatedIn", self.key(m.group(2)), self.key(m.group(1)), "located.based",
+                          confidence=0.85)
+        for m in re.finditer(rf"{E},? an? {E} (?:[\w-]+ ){{0,3}}(?:firm|company|corporation|producer|miner)", t):
+            if self.is_org(m.group(1)) and self.kind(m.group(2)) == "place":
+                place = self.ctx.entities[self.key(m.group(2))]
+                if place.iso is None or "-" in (place.iso or ""):  # a city or a region, not a nationality
+                    self.emit("locatedIn", self.key(m.group(1)), place.key, "located.apposition",
+                              confidence=0.7)
+
+    def officers(self) -> None:
+        t = self.t
+        org = rf"(?:{E}(?:['’]s)?\s+)"
+        rules = [
+            ("officer.said_title_name",
+             rf"(?:said|says|stated|commented|added|noted|explained)\s+(?:the\s+)?{org}?{TITLE}\s+{PNAME}"),
+            ("officer.name_title_of",
+             rf"{PNAME},\s+(?:the\s+)?{org}?{TITLE}(?:\s+(?:of|at|for|with|de)\s+(?:the\s+)?{E})?"),
+            ("officer.title_of_org_name", rf"{TITLE}\s+(?:of|at)\s+{E},\s+{PNAME}"),
+            ("officer.org_title_name", rf"{E}(?:['’]s)?\s+{TITLE}\s+{PNAME}"),
+        ]
+        for rule, pattern in rules:
+            for m in re.finditer(pattern, t):
+                title = m.group("title").strip(" ,&-")
+                title = re.sub(r"\s+(?:of|and|et)$", "", title)
+                if not _TITLE_HEAD.search(title):
+                    continue
+                ents = [g for g in re.findall(E, m.group(0))]
+                org_n = next((n for n in ents if self.is_org(n)), None)
+                if org_n is None:
+                    if rule != "officer.name_title_of" or not re.search(r"\b(?:said|stated|commented)", t):
+                        continue
+                    org_key = self.quote_org or self.subject()
+                else:
+                    org_key = self.key(org_n)
+                name = re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", m.group("name")).strip()
+                if _TITLE_HEAD.fullmatch(name.split()[0]) or self.ctx.lookup(name):
+                    continue
+                person = self.ctx.add("person", name, "Person")
+                self.emit("officerOf", person, org_key, rule, title=title, confidence=0.85)
+
+
+def _comm_slug(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+
+
+_QUOTE_ATTRIBUTION = re.compile(
+    rf"[”\"]\s*,?\s*(?:said|says|stated|added|commented)\s+(?:the\s+)?(?:{E}(?:['’]s)?\s+)?"
+)
+
+
+def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
+    """Every fact of the document, sentence by sentence."""
+    prev_subject = ctx.issuer
+    quote_org = None
+    # the organization each quotation is attributed to, for "our" and "we" inside it
+    attributions: dict[int, str] = {}
+    for i, m in enumerate(masked):
+        found = re.search(rf"(?:said|says|stated|commented|added)\s+(?:the\s+)?{E}", m.text) or \
+            re.search(rf"{PNAME},\s+(?:the\s+)?{E}(?:['’]s)?\s", m.text) or \
+            re.search(rf"(?:said|says|stated)\s+{PNAME},\s+[^⟦]{{0,60}}?(?:of|at)\s+{E}", m.text) or \
+            re.search(rf"(?:said|says|stated)\s+{PNAME},\s+{E}", m.text)
+        if found:
+            n = found.groups()[-1]
+            key = m.mentions[int(n)].key
+            if ctx.entities[key].kind == "org":
+                # the attribution covers this sentence and the quote sentences before it
+                j = i
+                while j >= 0 and (j == i or "“" in masked[j].text or '"' in masked[j].text
+                                  or masked[j].sentence.index == masked[j + 1].sentence.index - 1
+                                  and not re.search(r"[”\"]\s*$", masked[j].text)):
+                    attributions.setdefault(j, key)
+                    if j < i and re.match(r"\s*[“\"]", masked[j].text):
+                        break
+                    j -= 1
+    for i, m in enumerate(masked):
+        quote_org = attributions.get(i)
+        reader = _Reader(ctx, m, prev_subject, quote_org)
+        yield from reader.run()
+        subject = next((mm.key for mm in m.mentions if ctx.entities[mm.key].kind == "org"), None)
+        if subject:
+            prev_subject = subject
