@@ -1,0 +1,160 @@
+"""The web app: ``create_app(settings, store)`` builds a FastAPI app over one store.
+
+Nothing is built at import time: every caller (``oregraph serve``, each test)
+makes its own app, and the store lives on ``app.state``.
+
+Every error, whatever raised it, answers with one JSON shape::
+
+    {"error": {"type": "EntityNotFound", "message": "no entity with id 'org-x' ..."}}
+
+:class:`~oregraph.errors.OregraphError` subclasses map to a 4xx status through
+:data:`ERROR_STATUS`; an ambiguous name adds ``"candidates": [{"id", "label"}]``.
+Anything else is a programming or engine fault: it is logged with its
+traceback and answered with 500 and a generic message.
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from oregraph import __version__
+from oregraph.errors import (
+    AmbiguousEntity,
+    EntityNotFound,
+    InputError,
+    OregraphError,
+    QueryError,
+    QueryTimeout,
+    StoreError,
+)
+from oregraph.graph.ids import iri_to_id
+from oregraph.graph.store import Store
+from oregraph.settings import Settings
+
+__all__ = ["create_app", "ERROR_STATUS", "error_body"]
+
+log = logging.getLogger(__name__)
+
+#: HTTP status of each oregraph error, most specific first; other OregraphErrors get 400.
+ERROR_STATUS: tuple[tuple[type[OregraphError], int], ...] = (
+    (QueryTimeout, 503),
+    (QueryError, 400),
+    (EntityNotFound, 404),
+    (AmbiguousEntity, 409),
+    (InputError, 422),
+    (StoreError, 503),
+)
+
+_DESCRIPTION = """\
+Who owns, runs and partners with whom in mining and metals, read from press releases.
+
+* `/entities?q=NAME` finds entities by name, alias or ticker; `/entities/{id}` shows
+  one with its facts and their sources; `/owners` and `/holdings` give direct and
+  ultimate (look-through) stakes; `/graph` draws its neighbourhood.
+* `/sparql` is a read-only SPARQL 1.1 endpoint over the union of all announcements.
+
+Errors always answer `{"error": {"type": ..., "message": ...}}`.
+"""
+
+
+def error_body(type_: str, message: str, **extra: Any) -> dict[str, Any]:
+    """The one error shape: ``{"error": {"type": ..., "message": ..., **extra}}``."""
+    return {"error": {"type": type_, "message": message, **extra}}
+
+
+def _status_of(exc: OregraphError) -> int:
+    for cls, status in ERROR_STATUS:
+        if isinstance(exc, cls):
+            return status
+    return 400
+
+
+def _candidate(candidate: Any, base: str) -> dict[str, str]:
+    ref, label = (candidate[0], candidate[1]) if len(candidate) > 1 else (candidate[0], "")
+    ref = str(ref)
+    entity_id = iri_to_id(ref, base) if ":" in ref else ref
+    return {"id": entity_id, "label": str(label)}
+
+
+async def _oregraph_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, OregraphError)
+    extra: dict[str, Any] = {}
+    if isinstance(exc, AmbiguousEntity):
+        base = request.app.state.settings.base_iri
+        extra["candidates"] = [_candidate(c, base) for c in exc.candidates]
+    status = _status_of(exc)
+    if status >= 500:
+        log.warning("%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
+    return JSONResponse(error_body(type(exc).__name__, str(exc), **extra), status_code=status)
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    try:
+        kind = HTTPStatus(exc.status_code).phrase.replace(" ", "").replace("-", "")
+    except ValueError:
+        kind = "HTTPError"
+    message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+    return JSONResponse(
+        error_body(kind, message), status_code=exc.status_code, headers=exc.headers
+    )
+
+
+def _describe_validation(errors: Any) -> str:
+    parts = []
+    for err in errors:
+        loc = [str(x) for x in err.get("loc", ())]
+        where = f"{loc[0]} parameter '{'.'.join(loc[1:])}'" if len(loc) > 1 else ".".join(loc)
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return JSONResponse(
+        error_body("ValidationError", _describe_validation(exc.errors())), status_code=422
+    )
+
+
+async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    return JSONResponse(
+        error_body("InternalError", "an internal error occurred; it has been logged"),
+        status_code=500,
+    )
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """A FastAPI app over ``store``, or over the store that ``settings`` names.
+
+    With neither, settings come from the environment (``OREGRAPH_*``) and the
+    store is opened from ``settings.store``.
+    """
+    from oregraph.api.routes import entities, health, pages, sparql
+
+    if settings is None:
+        settings = store.settings if store is not None else Settings()
+    if store is None:
+        store = Store.open(settings=settings)
+
+    app = FastAPI(title="oregraph", version=__version__, description=_DESCRIPTION)
+    app.state.settings = settings
+    app.state.store = store
+
+    app.add_exception_handler(OregraphError, _oregraph_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _unexpected_error)
+
+    app.include_router(health.router)
+    app.include_router(entities.router)
+    app.include_router(sparql.router)
+    app.include_router(pages.router)
+    return app

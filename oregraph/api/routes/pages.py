@@ -1,0 +1,243 @@
+"""HTML pages for people: the home page with search, entity pages and the SPARQL page.
+
+Rendered with Jinja2 from ``oregraph/api/templates/`` with autoescaping on;
+the pages use inline CSS (and the SPARQL page a small inline script), no
+external assets, so they work offline. ``GET /sparql`` itself is routed by
+:mod:`oregraph.api.routes.sparql`, which calls :func:`render_sparql_page` when
+a browser asks for it without a query.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from oregraph.api.deps import SettingsDep, StoreDep
+from oregraph.errors import QueryError
+from oregraph.graph import entities, ownership
+from oregraph.graph.entities import FactView
+from oregraph.graph.ids import id_to_iri
+from oregraph.graph.neighbourhood import count_announcements, count_entities, well_connected
+from oregraph.graph.viz import format_share, script_json
+
+__all__ = ["router", "templates", "render_sparql_page", "SPARQL_EXAMPLES", "PREDICATE_PHRASES"]
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _share(value: Any) -> str:
+    return format_share(value) or "unknown"
+
+
+_env = Environment(
+    loader=FileSystemLoader(_TEMPLATES),
+    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True, default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.globals["share"] = _share
+templates = Jinja2Templates(env=_env)
+
+#: How a fact reads from the entity's side: (predicate, direction) -> phrase.
+PREDICATE_PHRASES: dict[tuple[str, str], str] = {
+    ("ownsStakeIn", "out"): "owns a stake in",
+    ("ownsStakeIn", "in"): "stake held by",
+    ("subsidiaryOf", "out"): "subsidiary of",
+    ("subsidiaryOf", "in"): "parent of",
+    ("partnerOf", "out"): "partner of",
+    ("partnerOf", "in"): "partner of",
+    ("acquires", "out"): "acquires",
+    ("acquires", "in"): "acquired by",
+    ("officerOf", "out"): "officer of",
+    ("officerOf", "in"): "officer",
+    ("operates", "out"): "operates",
+    ("operates", "in"): "operated by",
+    ("commodity", "out"): "commodity",
+    ("commodity", "in"): "commodity of",
+    ("locatedIn", "out"): "located in",
+    ("locatedIn", "in"): "location of",
+    ("listing", "out"): "listed as",
+}
+
+#: The example queries offered on the SPARQL page.
+SPARQL_EXAMPLES: list[dict[str, str]] = [
+    {
+        "title": "Owners of a plant",
+        "query": """PREFIX og: <https://w3id.org/oregraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+# Who holds a stake in each plant or mine, and how much
+SELECT DISTINCT ?facility ?facilityName ?owner ?ownerName ?share WHERE {
+  VALUES ?kind { og:Plant og:Mine }
+  ?facility a ?kind ; rdfs:label ?facilityName .
+  ?stake a og:Shareholding ; og:held ?facility ; og:holder ?owner .
+  ?owner rdfs:label ?ownerName .
+  OPTIONAL { ?stake og:share ?share }
+}
+ORDER BY ?facilityName DESC(?share)
+LIMIT 100""",
+    },
+    {
+        "title": "State-owned enterprises",
+        "query": """PREFIX og: <https://w3id.org/oregraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?entity ?name ?kind WHERE {
+  VALUES ?kind { og:StateOwnedEnterprise og:CrownCorporation og:GovernmentBody }
+  ?entity a ?kind ; rdfs:label ?name .
+}
+ORDER BY ?name
+LIMIT 200""",
+    },
+    {
+        "title": "Partners of a company",
+        "query": """PREFIX og: <https://w3id.org/oregraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+# Change the name to look at another company
+SELECT DISTINCT ?companyName ?partnerName ?kind ?status ?announced WHERE {
+  ?company rdfs:label ?companyName .
+  FILTER(CONTAINS(LCASE(?companyName), "albecour"))
+  ?agreement og:party ?company , ?partner ; a ?kind .
+  FILTER(?partner != ?company && STRSTARTS(STR(?kind), STR(og:)))
+  ?partner rdfs:label ?partnerName .
+  OPTIONAL { ?agreement og:status ?status }
+  OPTIONAL { ?agreement <http://www.w3.org/ns/prov#wasDerivedFrom>/dcterms:date ?announced }
+}
+ORDER BY ?companyName ?partnerName
+LIMIT 200""",
+    },
+    {
+        "title": "Listings",
+        "query": """PREFIX og: <https://w3id.org/oregraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?exchange ?ticker ?company ?name WHERE {
+  ?company og:listing ?listing ; rdfs:label ?name .
+  ?listing og:ticker ?ticker .
+  OPTIONAL { ?listing og:exchange ?exchange }
+}
+ORDER BY ?exchange ?ticker
+LIMIT 500""",
+    },
+]
+
+#: Kinds offered in the home page's search form.
+_SEARCH_TYPES = (
+    "Company", "StateOwnedEnterprise", "GovernmentBody", "Plant", "Mine", "Project", "Person",
+    "Place", "Commodity",
+)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=500)] = "",
+    type: Annotated[str, Query(max_length=200)] = "",
+) -> HTMLResponse:
+    results: list[entities.EntitySummary] = []
+    error = None
+    searched = bool(q.strip() or type)
+    if searched:
+        try:
+            results = entities.search(store, q, type=type or None, limit=100)
+        except QueryError as exc:  # an unknown kind typed into the URL
+            error = str(exc)
+    examples = []
+    for iri in well_connected(store, limit=8):
+        try:
+            examples.append(entities.summary_of(store, iri))
+        except entities.EntityNotFound:
+            continue
+    return templates.TemplateResponse(
+        request,
+        "home.html",
+        {
+            "q": q,
+            "type": type,
+            "types": _SEARCH_TYPES,
+            "searched": searched,
+            "results": results,
+            "error": error,
+            "examples": examples,
+            "entity_count": count_entities(store),
+            "announcement_count": count_announcements(store),
+        },
+    )
+
+
+def _safe_url(url: str | None) -> str | None:
+    """The URL when it is a web address to link to (never ``javascript:``, ``file:`` ...)."""
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return url
+    return None
+
+
+def _fact_row(fact: FactView) -> dict[str, Any]:
+    details = []
+    if fact.agreement_type:
+        details.append(fact.agreement_type)
+    if fact.title:
+        details.append(fact.title)
+    if fact.status:
+        details.append(fact.status)
+    if fact.date:
+        details.append(f"signed {fact.date}")
+    if fact.controlling:
+        details.append("controlling")
+    return {
+        "fact": fact,
+        "phrase": PREDICATE_PHRASES.get((fact.predicate, fact.direction), fact.predicate),
+        "details": details,
+        "link": fact.predicate != "listing",
+        "source_url": _safe_url(fact.announcement.source) if fact.announcement else None,
+    }
+
+
+def _report_view(report: ownership.OwnershipReport, labels: dict[str, str]) -> dict[str, Any]:
+    data = report.to_json()
+    for item in data["ultimate"]:
+        item["path_texts"] = [" → ".join(labels.get(i, i) for i in path) for path in item["paths"]]
+    return data
+
+
+@router.get("/entities/{entity_id}/page", response_class=HTMLResponse)
+def entity_page(
+    request: Request, store: StoreDep, settings: SettingsDep, entity_id: str
+) -> HTMLResponse:
+    iri = id_to_iri(entity_id, settings.base_iri)
+    detail = entities.entity_detail(store, iri)
+    graph = ownership.ownership_graph(store)
+    labels = {data["id"]: data["label"] for _, data in graph.nodes(data=True) if "id" in data}
+    owners = ownership.owners(store, iri, graph=graph)
+    holdings = ownership.holdings(store, iri, graph=graph)
+    return templates.TemplateResponse(
+        request,
+        "entity.html",
+        {
+            "entity": detail.summary,
+            "facts": [_fact_row(f) for f in detail.facts],
+            "owners": _report_view(owners, labels),
+            "holdings": _report_view(holdings, labels),
+        },
+    )
+
+
+def render_sparql_page(request: Request, query: str = "") -> HTMLResponse:
+    """The SPARQL page: a query box, example queries and results drawn by a small script."""
+    settings = request.app.state.settings
+    return templates.TemplateResponse(
+        request,
+        "sparql.html",
+        {
+            "examples": SPARQL_EXAMPLES,
+            "query": query or SPARQL_EXAMPLES[0]["query"],
+            "page_json": script_json({"examples": SPARQL_EXAMPLES, "base": settings.base_iri}),
+        },
+    )

@@ -1,0 +1,192 @@
+"""The SPARQL text the graph layer runs, one named constant per query.
+
+No query here is ever formatted with user text. Values are bound by
+substitution (``Store.select(QUERY, {"e": iri})``); pyoxigraph requires a bound
+variable to appear in the ``SELECT`` projection, so each query projects the
+variables it expects to be bound (``?e``, ``?holderP`` ...). Every query runs
+over the union of the named graphs, where one triple stated by two
+announcements appears twice: queries use ``DISTINCT`` and the Python code
+groups rows by node.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "PREFIXES", "ENTITY_NAMES", "NODE_EXISTS", "SHAREHOLDINGS", "SUBSIDIARY_SHORTCUTS",
+    "STAKE_SHORTCUTS", "OPERATES", "FACTS_SHAREHOLDING", "FACTS_AGREEMENT",
+    "FACTS_ACQUISITION", "FACTS_POSITION", "FACTS_STATEMENT", "FACTS_LISTING",
+    "FACTS_SHORTCUT", "ANNOUNCEMENTS_OF",
+]
+
+PREFIXES = """\
+PREFIX og: <https://w3id.org/oregraph/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+# The provenance of an n-ary node ?node: evidence sentence, rule, confidence and
+# the announcement it was derived from with that announcement's title, date, source.
+_PROVENANCE = """
+  OPTIONAL { ?node og:evidence ?evidence }
+  OPTIONAL { ?node og:rule ?rule }
+  OPTIONAL { ?node og:confidence ?confidence }
+  OPTIONAL {
+    ?node prov:wasDerivedFrom ?ann .
+    OPTIONAL { ?ann dcterms:title ?annTitle }
+    OPTIONAL { ?ann dcterms:date ?annDate }
+    OPTIONAL { ?ann dcterms:source ?annSource }
+  }
+"""
+_PROVENANCE_VARS = "?evidence ?rule ?confidence ?ann ?annTitle ?annDate ?annSource"
+
+# Names and types of nodes: one row per og: type, rdfs:label, skos:altLabel or
+# listing (exchange, ticker). Unbound ?e lists every node (the search index);
+# bind ?e for one entity's summary. UNION branches avoid a cross product.
+ENTITY_NAMES = PREFIXES + """
+SELECT DISTINCT ?e ?type ?label ?alias ?exchange ?ticker WHERE {
+  { ?e a ?type . FILTER(STRSTARTS(STR(?type), "https://w3id.org/oregraph/ontology#")) }
+  UNION { ?e rdfs:label ?label }
+  UNION { ?e skos:altLabel ?alias }
+  UNION { ?e og:listing ?listing . ?listing og:ticker ?ticker .
+          OPTIONAL { ?listing og:exchange ?exchange } }
+}
+"""
+
+# Is ?e the subject of any triple? (bind ?e)
+NODE_EXISTS = """
+ASK { ?e ?p ?o }
+"""
+
+# Every og:Shareholding with the predicates the ontology declares as the edge's
+# source, target and weight bound as ?holderP, ?heldP, ?shareP (og:holder,
+# og:held, og:share by default); with og:controlling, the evidence and the
+# announcement's date (used to pick the latest share and for as-of views).
+SHAREHOLDINGS = PREFIXES + """
+SELECT DISTINCT ?holderP ?heldP ?shareP ?node ?holder ?held ?share ?controlling ?evidence ?ann ?annDate
+WHERE {
+  ?node a og:Shareholding ; ?holderP ?holder ; ?heldP ?held .
+  OPTIONAL { ?node ?shareP ?share }
+  OPTIONAL { ?node og:controlling ?controlling }
+  OPTIONAL { ?node og:evidence ?evidence }
+  OPTIONAL { ?node prov:wasDerivedFrom ?ann . OPTIONAL { ?ann dcterms:date ?annDate } }
+}
+"""
+
+# Shortcut subsidiary triples (?sub og:subsidiaryOf ?parent).
+SUBSIDIARY_SHORTCUTS = PREFIXES + """
+SELECT DISTINCT ?sub ?parent WHERE { ?sub og:subsidiaryOf ?parent }
+"""
+
+# Shortcut stake triples (?holder og:ownsStakeIn ?held).
+STAKE_SHORTCUTS = PREFIXES + """
+SELECT DISTINCT ?holder ?held WHERE { ?holder og:ownsStakeIn ?held }
+"""
+
+# Who operates which facility or project, with the dates of the announcements
+# whose rdf:Statement nodes state it (unbound when none is dated).
+OPERATES = PREFIXES + """
+SELECT DISTINCT ?operator ?asset ?annDate WHERE {
+  ?operator og:operates ?asset .
+  OPTIONAL {
+    ?st rdf:subject ?operator ; rdf:predicate og:operates ; rdf:object ?asset ;
+        prov:wasDerivedFrom ?ann .
+    ?ann dcterms:date ?annDate
+  }
+}
+"""
+
+# Shareholding nodes where ?e is the holder or the held (bind ?e).
+FACTS_SHAREHOLDING = PREFIXES + """
+SELECT DISTINCT ?e ?node ?holder ?held ?share ?controlling ?holderLabel ?heldLabel """ + _PROVENANCE_VARS + """
+WHERE {
+  { ?node og:holder ?e } UNION { ?node og:held ?e }
+  ?node a og:Shareholding ; og:holder ?holder ; og:held ?held .
+  OPTIONAL { ?node og:share ?share }
+  OPTIONAL { ?node og:controlling ?controlling }
+  OPTIONAL { ?holder rdfs:label ?holderLabel }
+  OPTIONAL { ?held rdfs:label ?heldLabel }
+""" + _PROVENANCE + "}\n"
+
+# Agreements (og:Agreement and subclasses) with ?e as a party: one row per other
+# party and node type (bind ?e).
+FACTS_AGREEMENT = PREFIXES + """
+SELECT DISTINCT ?e ?node ?type ?other ?otherLabel ?status ?dateSigned """ + _PROVENANCE_VARS + """
+WHERE {
+  ?node og:party ?e ; og:party ?other .
+  FILTER(?other != ?e)
+  OPTIONAL { ?node a ?type }
+  OPTIONAL { ?node og:status ?status }
+  OPTIONAL { ?node og:dateSigned ?dateSigned }
+  OPTIONAL { ?other rdfs:label ?otherLabel }
+""" + _PROVENANCE + "}\n"
+
+# Acquisitions where ?e is the acquirer or the target (bind ?e).
+FACTS_ACQUISITION = PREFIXES + """
+SELECT DISTINCT ?e ?node ?acquirer ?target ?share ?status ?acquirerLabel ?targetLabel """ + _PROVENANCE_VARS + """
+WHERE {
+  { ?node og:acquirer ?e } UNION { ?node og:target ?e }
+  ?node og:acquirer ?acquirer ; og:target ?target .
+  OPTIONAL { ?node og:share ?share }
+  OPTIONAL { ?node og:status ?status }
+  OPTIONAL { ?acquirer rdfs:label ?acquirerLabel }
+  OPTIONAL { ?target rdfs:label ?targetLabel }
+""" + _PROVENANCE + "}\n"
+
+# Positions (a person's office) where ?e is the person or the organization (bind ?e).
+FACTS_POSITION = PREFIXES + """
+SELECT DISTINCT ?e ?node ?person ?organization ?title ?personLabel ?organizationLabel """ + _PROVENANCE_VARS + """
+WHERE {
+  { ?node og:person ?e } UNION { ?node og:organization ?e }
+  ?node og:person ?person ; og:organization ?organization .
+  OPTIONAL { ?node og:title ?title }
+  OPTIONAL { ?person rdfs:label ?personLabel }
+  OPTIONAL { ?organization rdfs:label ?organizationLabel }
+""" + _PROVENANCE + "}\n"
+
+# rdf:Statement nodes (operates, commodity, locatedIn) with ?e as subject or object (bind ?e).
+FACTS_STATEMENT = PREFIXES + """
+SELECT DISTINCT ?e ?node ?subject ?predicate ?object ?subjectLabel ?objectLabel """ + _PROVENANCE_VARS + """
+WHERE {
+  { ?node rdf:subject ?e } UNION { ?node rdf:object ?e }
+  ?node rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object .
+  OPTIONAL { ?subject rdfs:label ?subjectLabel }
+  OPTIONAL { ?object rdfs:label ?objectLabel }
+""" + _PROVENANCE + "}\n"
+
+# The listings of ?e: exchange code and ticker (bind ?e).
+FACTS_LISTING = PREFIXES + """
+SELECT DISTINCT ?e ?listing ?exchange ?ticker WHERE {
+  ?e og:listing ?listing .
+  OPTIONAL { ?listing og:exchange ?exchange }
+  OPTIONAL { ?listing og:ticker ?ticker }
+}
+"""
+
+# Shortcut triples touching ?e, in either direction, for facts with no
+# evidence node (gazetteer place chains, data loaded from elsewhere) (bind ?e).
+FACTS_SHORTCUT = PREFIXES + """
+SELECT DISTINCT ?e ?predicate ?direction ?other ?otherLabel WHERE {
+  VALUES ?predicate { og:subsidiaryOf og:ownsStakeIn og:partnerOf og:operates og:commodity
+                      og:locatedIn og:officerOf og:acquires }
+  { ?e ?predicate ?other . BIND("out" AS ?direction) }
+  UNION
+  { ?other ?predicate ?e . BIND("in" AS ?direction) }
+  OPTIONAL { ?other rdfs:label ?otherLabel }
+}
+"""
+
+# The announcements whose named graph mentions ?e as subject or object, with
+# their title, date and source (bind ?e).
+ANNOUNCEMENTS_OF = PREFIXES + """
+SELECT DISTINCT ?e ?ann ?annTitle ?annDate ?annSource WHERE {
+  { GRAPH ?ann { ?e ?p ?o } } UNION { GRAPH ?ann { ?s ?q ?e } }
+  ?ann a og:Announcement .
+  OPTIONAL { ?ann dcterms:title ?annTitle }
+  OPTIONAL { ?ann dcterms:date ?annDate }
+  OPTIONAL { ?ann dcterms:source ?annSource }
+}
+"""

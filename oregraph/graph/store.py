@@ -1,0 +1,361 @@
+"""The embedded Oxigraph store on disk, behind one small interface.
+
+Every query sees the union of the named graphs as its default graph (one
+named graph per announcement), so a plain ``SELECT`` finds every fact and
+``GRAPH ?g { ... }`` picks facts by announcement. Values are bound by
+substitution, never pasted into the query text:
+
+>>> from rdflib import Literal, URIRef
+>>> store = Store.memory()
+>>> g = "https://w3id.org/oregraph/id/announcement-0000000000000001"
+>>> albecour = URIRef("https://w3id.org/oregraph/id/org-albecour")
+>>> label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+>>> store.add_graph(g, [(albecour, label, Literal("Albecour Inc."), URIRef(g))])
+1
+>>> rows = store.select("SELECT ?e ?p ?name WHERE { ?e ?p ?name }",
+...                     {"e": albecour, "p": label})
+>>> [str(row["name"]) for row in rows]
+['Albecour Inc.']
+>>> store.has_graph(g), len(store)
+(True, 1)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any, BinaryIO
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.term import Identifier
+
+from oregraph.errors import OregraphError, QueryError, StoreError
+from oregraph.graph.terms import OxTerm, from_ox, to_ox, to_ox_quad
+from oregraph.settings import Settings
+
+__all__ = ["Store", "EXPORT_FORMATS", "PREFIXES", "is_update"]
+
+#: Prefixes written into Turtle and TriG exports.
+PREFIXES: dict[str, str] = {
+    "og": "https://w3id.org/oregraph/ontology#",
+    "id": "https://w3id.org/oregraph/id/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+#: Export formats accepted by :meth:`Store.export` (aliases in ``_FORMAT_ALIASES``).
+EXPORT_FORMATS = ("trig", "nquads", "turtle", "ntriples", "jsonld")
+_FORMAT_ALIASES = {
+    "nq": "nquads", "n-quads": "nquads", "ttl": "turtle", "nt": "ntriples",
+    "n-triples": "ntriples", "json-ld": "jsonld",
+}
+
+_COMMENT = re.compile(r"#[^\n]*")
+_IRI = re.compile(r"<[^>]*>")
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s+)<[^>]*>\s*)*", re.IGNORECASE)
+_UPDATE_KEYWORD = re.compile(
+    r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
+)
+
+
+def is_update(sparql: str) -> bool:
+    """True when the text reads as a SPARQL Update (its first keyword after the prologue).
+
+    >>> is_update("PREFIX og: <https://w3id.org/oregraph/ontology#> INSERT DATA { }")
+    True
+    >>> is_update("SELECT * WHERE { ?s ?p ?o }")
+    False
+    """
+    # Comments may hide keywords; IRIs may contain '#', so drop comments outside IRIs only.
+    text = _IRI.sub("<>", sparql)
+    text = _COMMENT.sub(" ", text)
+    text = _PROLOGUE.sub("", text)
+    return bool(_UPDATE_KEYWORD.match(text))
+
+
+class Store:
+    """An Oxigraph store (on disk, or in memory for tests).
+
+    Open one with :meth:`open` or :meth:`memory`; use it as a context manager
+    or call :meth:`close`. Attributes: ``oxigraph`` (the ``pyoxigraph.Store``),
+    ``settings`` and ``location`` (a folder, or ``None`` in memory).
+    """
+
+    def __init__(self, oxigraph: ox.Store, settings: Settings, location: Path | None) -> None:
+        self._ox: ox.Store | None = oxigraph
+        self.settings = settings
+        self.location = location
+
+    # -- opening and closing -------------------------------------------------
+
+    @classmethod
+    def open(cls, location: str | Path | None = None, settings: Settings | None = None) -> Store:
+        """Open (creating if needed) the store in ``location``, else ``settings.store``.
+
+        Raises :class:`StoreError` for a remote SPARQL endpoint, a path that is
+        not a store folder, or a store in use by another process.
+        """
+        settings = settings if settings is not None else Settings()
+        where = str(location) if location is not None else settings.store
+        if where.startswith(("http://", "https://")):
+            raise StoreError(
+                f"remote SPARQL stores are not supported yet ({where}); "
+                "give a local folder with --store or OREGRAPH_STORE"
+            )
+        path = Path(where).expanduser()
+        if path.exists() and not path.is_dir():
+            raise StoreError(
+                f"the store location {path} is a file, not a folder; "
+                "give a folder with --store or OREGRAPH_STORE"
+            )
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+            raise StoreError(
+                f"{path} is not an oregraph store (the folder holds other files); "
+                "give an empty or new folder with --store or OREGRAPH_STORE"
+            )
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the store folder {path}: {error.strerror or error}; "
+                "check the permissions or give another folder with --store or OREGRAPH_STORE"
+            ) from None
+        try:
+            oxigraph = ox.Store(str(path))
+        except OSError as error:
+            message = str(error)
+            if "lock" in message.lower():
+                raise StoreError(
+                    f"the store {path} is in use by another oregraph process "
+                    "(for example `oregraph serve`); stop it, or give another folder "
+                    "with --store or OREGRAPH_STORE"
+                ) from None
+            raise StoreError(
+                f"cannot open the store {path}: {message}; if the folder is not an "
+                "oregraph store, give another one with --store or OREGRAPH_STORE"
+            ) from None
+        return cls(oxigraph, settings, path)
+
+    @classmethod
+    def memory(cls, settings: Settings | None = None) -> Store:
+        """A store kept in memory, gone when closed (for tests and examples)."""
+        return cls(ox.Store(), settings if settings is not None else Settings(), None)
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store``; :class:`StoreError` once closed."""
+        if self._ox is None:
+            raise StoreError("the store is closed; open it again with Store.open()")
+        return self._ox
+
+    @property
+    def closed(self) -> bool:
+        return self._ox is None
+
+    def close(self) -> None:
+        """Flush and release the store (its folder lock goes with the last reference)."""
+        if self._ox is not None:
+            try:
+                self._ox.flush()
+            finally:
+                self._ox = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        where = self.location if self.location is not None else "memory"
+        return f"<Store {where}{' closed' if self.closed else ''}>"
+
+    # -- graphs -------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """The number of quads (a full scan)."""
+        return len(self.oxigraph)
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def has_graph(self, graph_iri: str) -> bool:
+        """True when the named graph holds at least one quad (one index lookup)."""
+        name = ox.NamedNode(str(graph_iri))
+        for _ in self.oxigraph.quads_for_pattern(None, None, None, name):
+            return True
+        return False
+
+    def add_graph(self, graph_iri: str, quads: Iterable[tuple[Any, ...]]) -> int:
+        """Write ``quads`` (rdflib 4-tuples ``(s, p, o, g)``) into graph ``graph_iri`` atomically.
+
+        Every quad is converted before anything is written and then all are
+        written in one transaction, so an error part way (a bad term, a
+        generator that raises) leaves the store untouched. Returns the number of
+        quads that were not in the store yet (0 when the graph is added again).
+        A quad in any other graph is a programming error (:class:`ValueError`).
+        """
+        name = ox.NamedNode(str(graph_iri))
+        store = self.oxigraph
+        batch: dict[ox.Quad, None] = {}
+        for quad in quads:
+            converted = to_ox_quad(quad)
+            if converted.graph_name != name:
+                raise ValueError(
+                    f"quad {quad!r} is in graph {converted.graph_name}, not {graph_iri}; "
+                    "add_graph writes one announcement's graph at a time"
+                )
+            batch[converted] = None
+        new = [quad for quad in batch if quad not in store]
+        if new:
+            try:
+                store.extend(new)
+            except OSError as error:
+                raise StoreError(
+                    f"cannot write graph {graph_iri}: {error}; nothing was written"
+                ) from None
+        return len(new)
+
+    def remove_graph(self, graph_iri: str) -> None:
+        """Remove a named graph and all its quads (nothing happens if it is absent)."""
+        self.oxigraph.remove_graph(ox.NamedNode(str(graph_iri)))
+
+    # -- queries ------------------------------------------------------------
+
+    def query(
+        self, query: str,
+        bindings: Mapping[str, Identifier | OxTerm] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query over the union of the named graphs; the raw pyoxigraph result.
+
+        ``bindings`` maps variable names (without ``?``) to rdflib or pyoxigraph
+        terms; each variable is replaced by its term before evaluation. In a
+        ``SELECT`` with an explicit projection, bound variables must be projected.
+        Raises :class:`QueryError` for malformed queries and for updates.
+        """
+        if is_update(query):
+            raise QueryError(
+                "this is an update; queries are read-only (SELECT, ASK, CONSTRUCT, DESCRIBE). "
+                "Updates go through Store.update, for tests and administration"
+            )
+        substitutions = None
+        if bindings:
+            substitutions = {ox.Variable(name.lstrip("?$")): to_ox(term) for name, term in bindings.items()}
+        try:
+            return self.oxigraph.query(
+                query, use_default_graph_as_union=True, substitutions=substitutions
+            )
+        except SyntaxError as error:
+            raise QueryError(f"invalid SPARQL: {_syntax_message(error)}") from None
+        except RuntimeError as error:
+            if "projection" in str(error):
+                raise QueryError(
+                    f"{error}; add the bound variable to the SELECT clause (or use SELECT *)"
+                ) from None
+            raise
+
+    def select(
+        self, query: str, bindings: Mapping[str, Identifier | OxTerm] | None = None,
+    ) -> list[dict[str, Identifier]]:
+        """Rows of a ``SELECT`` query, each a dict of variable name to rdflib term (unbound omitted)."""
+        result = self.query(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError(f"select() runs SELECT queries; this one returns {_kind(result)}")
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = from_ox(value)
+            rows.append(row)
+        return rows
+
+    def ask(self, query: str, bindings: Mapping[str, Identifier | OxTerm] | None = None) -> bool:
+        """The answer of an ``ASK`` query."""
+        result = self.query(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError(f"ask() runs ASK queries; this one returns {_kind(result)}")
+        return bool(result)
+
+    def construct(
+        self, query: str, bindings: Mapping[str, Identifier | OxTerm] | None = None,
+    ) -> Graph:
+        """The triples of a ``CONSTRUCT`` or ``DESCRIBE`` query as an rdflib Graph."""
+        result = self.query(query, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError(f"construct() runs CONSTRUCT or DESCRIBE queries; this one returns {_kind(result)}")
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        for triple in result:
+            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+        return graph
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (tests and administration only; the API is read-only by default)."""
+        try:
+            self.oxigraph.update(sparql)
+        except SyntaxError as error:
+            raise QueryError(f"invalid SPARQL Update: {_syntax_message(error)}") from None
+
+    # -- export -------------------------------------------------------------
+
+    def export(self, out: BinaryIO, fmt: str) -> None:
+        """Write the whole store to ``out`` (a binary file) in ``fmt``.
+
+        ``trig``, ``nquads`` and ``jsonld`` keep the named graphs; ``turtle``
+        and ``ntriples`` write the union of all graphs as one graph.
+        """
+        key = _FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
+        store = self.oxigraph
+        if key == "trig":
+            store.dump(out, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        elif key == "nquads":
+            store.dump(out, ox.RdfFormat.N_QUADS)
+        elif key in ("turtle", "ntriples"):
+            triples = (
+                ox.Triple(s["s"], s["p"], s["o"])
+                for s in store.query(
+                    "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+                )
+            )
+            if key == "turtle":
+                ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+            else:
+                ox.serialize(triples, out, ox.RdfFormat.N_TRIPLES)
+        elif key == "jsonld":
+            dataset = Dataset()
+            dataset.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+            for prefix, namespace in PREFIXES.items():
+                dataset.bind(prefix, namespace)
+            out.write(dataset.serialize(format="json-ld", encoding="utf-8"))
+        else:
+            raise OregraphError(
+                f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}"
+            )
+
+
+def _syntax_message(error: SyntaxError) -> str:
+    return str(error.msg or error)
+
+
+def _kind(result: object) -> str:
+    if isinstance(result, ox.QueryBoolean):
+        return "a boolean (ASK); use ask()"
+    if isinstance(result, ox.QueryTriples):
+        return "triples (CONSTRUCT/DESCRIBE); use construct()"
+    return "solutions (SELECT); use select()"
+
