@@ -16,10 +16,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import BNode, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from oregraph.ontology import OG
+
+# A plain namespace: rdflib's closed XSD namespace warns under doctest collection.
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 ID = "https://w3id.org/oregraph/id/"
 

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Literal
-from rdflib.namespace import RDF, XSD
+from rdflib import Literal, Namespace
+from rdflib.namespace import RDF
 
 from oregraph.errors import EntityNotFound
 from oregraph.graph import ownership
@@ -17,6 +17,9 @@ from oregraph.graph.ownership import (
 )
 from oregraph.graph.store import Store
 from oregraph.ontology import OG
+
+# A plain namespace: rdflib's closed XSD namespace warns under doctest collection.
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from graph_fixtures import ID, Announcement, alouette_chain, iri  # noqa: E402

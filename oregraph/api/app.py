@@ -16,6 +16,8 @@ traceback and answered with 500 and a generic message.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from http import HTTPStatus
 from typing import Any
 
@@ -38,7 +40,7 @@ from oregraph.graph.ids import iri_to_id
 from oregraph.graph.store import Store
 from oregraph.settings import Settings
 
-__all__ = ["create_app", "ERROR_STATUS", "error_body"]
+__all__ = ["create_app", "ERROR_STATUS", "HTTP_ERROR_TYPES", "error_body"]
 
 log = logging.getLogger(__name__)
 
@@ -95,12 +97,34 @@ async def _oregraph_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body(type(exc).__name__, str(exc), **extra), status_code=status)
 
 
+#: Error types of HTTP errors raised by the framework or the routes, stable across
+#: Python versions (whose status phrases change); others use the status phrase.
+HTTP_ERROR_TYPES: dict[int, str] = {
+    400: "BadRequest",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "NotFound",
+    405: "MethodNotAllowed",
+    406: "NotAcceptable",
+    413: "PayloadTooLarge",
+    415: "UnsupportedMediaType",
+    422: "ValidationError",
+    500: "InternalError",
+}
+
+
+def _http_error_type(status: int) -> str:
+    if status in HTTP_ERROR_TYPES:
+        return HTTP_ERROR_TYPES[status]
+    try:
+        return HTTPStatus(status).phrase.title().replace(" ", "").replace("-", "")
+    except ValueError:
+        return "HTTPError"
+
+
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    try:
-        kind = HTTPStatus(exc.status_code).phrase.replace(" ", "").replace("-", "")
-    except ValueError:
-        kind = "HTTPError"
+    kind = _http_error_type(exc.status_code)
     message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
     return JSONResponse(
         error_body(kind, message), status_code=exc.status_code, headers=exc.headers
@@ -135,16 +159,28 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     """A FastAPI app over ``store``, or over the store that ``settings`` names.
 
     With neither, settings come from the environment (``OREGRAPH_*``) and the
-    store is opened from ``settings.store``.
+    store is opened from ``settings.store``. A store the app opened is closed
+    when the app shuts down; a store handed in is left to the caller.
     """
     from oregraph.api.routes import entities, health, pages, sparql
 
     if settings is None:
         settings = store.settings if store is not None else Settings()
+    owned = store is None
     if store is None:
         store = Store.open(settings=settings)
 
-    app = FastAPI(title="oregraph", version=__version__, description=_DESCRIPTION)
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            if owned:  # a store handed in belongs to the caller
+                app.state.store.close()
+
+    app = FastAPI(
+        title="oregraph", version=__version__, description=_DESCRIPTION, lifespan=lifespan
+    )
     app.state.settings = settings
     app.state.store = store
 

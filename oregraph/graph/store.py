@@ -23,6 +23,7 @@ substitution, never pasted into the query text:
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -337,11 +338,14 @@ class Store:
             else:
                 ox.serialize(triples, out, ox.RdfFormat.N_TRIPLES)
         elif key == "jsonld":
-            dataset = Dataset()
-            dataset.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
-            for prefix, namespace in PREFIXES.items():
-                dataset.bind(prefix, namespace)
-            out.write(dataset.serialize(format="json-ld", encoding="utf-8"))
+            with warnings.catch_warnings():
+                # rdflib 7's own parsers and serializers use its deprecated ConjunctiveGraph API.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                dataset = Dataset()
+                dataset.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+                for prefix, namespace in PREFIXES.items():
+                    dataset.bind(prefix, namespace)
+                out.write(dataset.serialize(format="json-ld", encoding="utf-8"))
         else:
             raise OregraphError(
                 f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}"

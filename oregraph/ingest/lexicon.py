@@ -66,7 +66,7 @@ def slug(text: str, *, drop_suffix: bool = True) -> str:
 
 
 EXCHANGES = {
-    "TSX": "TSX", "TORONTO": "TSX", "TORONTO STOCK EXCHANGE": "TSX", "TSE": "TSX", "T": "TSX",
+    "TSX": "TSX", "TORONTO": "TSX", "TORONTO STOCK EXCHANGE": "TSX", "T": "TSX",
     "TO": "TSX",
     "TSXV": "TSXV", "TSX V": "TSXV", "TSX-V": "TSXV", "TSX.V": "TSXV", "TSX VENTURE": "TSXV",
     "TSX VENTURE EXCHANGE": "TSXV", "TSXVENTURE": "TSXV", "CVE": "TSXV", "V": "TSXV",

@@ -262,6 +262,8 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
             continue
         words = [toks[k].group(0) for k in range(start_tok, i)]
         kept = _strip_common_start(words, ctx.lower_words)
+        if len(kept) == 1 and kept[0].lower() in _COMMON_CAPS:
+            kept = []
         start_tok += len(words) - len(kept)
         if not kept or kept[0].lower() in _CONNECTORS:
             i += 1

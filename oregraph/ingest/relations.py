@@ -155,6 +155,20 @@ class _Reader:
             if self.is_org(sub):
                 self.emit("subsidiaryOf", self.key(sub), parent, "subsidiary.possessive",
                           share=share, confidence=0.85)
+        # "X, a crown corporation whose sole shareholder is Y"
+        for m in re.finditer(rf"{E}(?:,? [^⟦;]{{0,60}}?)? whose (?P<how>sole|only|majority|controlling|principal|largest) "
+                             rf"(?:shareholder|owner) is (?:the )?{E}", t):
+            sub, parent, how = m.group(1), m.group(3), m.group("how")
+            if self.is_org(sub) and self.is_org(parent):
+                if how in ("sole", "only"):
+                    self.emit("subsidiaryOf", self.key(sub), self.key(parent), "subsidiary.sole_shareholder",
+                              share=100.0, confidence=0.85)
+                elif how in ("majority", "controlling"):
+                    self.emit("subsidiaryOf", self.key(sub), self.key(parent), "subsidiary.majority_shareholder",
+                              confidence=0.8)
+                else:
+                    self.emit("ownsStakeIn", self.key(parent), self.key(sub), "stake.largest_shareholder",
+                              confidence=0.7)
         # "X is controlled by Y" / "X, controlled by Y"
         for m in re.finditer(rf"{E},? (?:is |which is )?(?:controlled|majority[- ]owned) by {E}", t):
             if self.is_org(m.group(1)) and self.is_org(m.group(2)):
@@ -227,6 +241,29 @@ class _Reader:
                         float(m.group(2)), "stake.owned_by_split")
             if m.group(5) and self.is_org(m.group(5)):
                 self._stake(self.key(m.group(5)), m.group(1), float(m.group(4)), "stake.owned_by_split")
+        # "Y is owned by A (40%), B (20%) and C, through D (6.67%)"
+        for m in re.finditer(rf"(?:{E}|(?P<pron>\b[Ii]t))(?: is| are|,)? (?:currently |jointly )?owned by ((?:[^.;]{{0,40}}?{E}\s*\({P}\),?(?: and)?\s*)+)", t):
+            held = m.group(1)
+            if held is None:
+                held_key = self.ctx.issuer
+                held = next((str(i) for i, mm in enumerate(self.m.mentions) if mm.key == held_key), None)
+            if held is None:
+                continue
+            for item in re.finditer(rf"{E}\s*\({P}\)", m.group(3)):
+                if self.is_org(item.group(1)):
+                    self._stake(self.key(item.group(1)), held, float(item.group(2)), "stake.owned_by_list",
+                                conf=0.8)
+        # list items: "- X holds 20% through its subsidiary;" about the document's subject
+        for m in re.finditer(rf"(?:^|;\s*(?:and\s+)?)[\s\-•*]*{E}(?: [^⟦;]{{0,20}})? (?:holds?|owns?) (?:the remaining |an? )?{P}"
+                             rf"(?: (?:interest|stake|of the shares))?(?=\s*(?:;|,|\.|$| through| via| and\b))", t):
+            issuer = self.ctx.issuer
+            if issuer and self.is_org(m.group(1)) and self.key(m.group(1)) != issuer:
+                idx = next((str(i) for i, mm in enumerate(self.m.mentions) if mm.key == issuer), None)
+                if idx is None:
+                    self.m.mentions.append(type(self.m.mentions[0])(0, 0, issuer, ""))
+                    idx = str(len(self.m.mentions) - 1)
+                self._stake(self.key(m.group(1)), idx, float(m.group(2)), "stake.holds_pct_of_subject",
+                            conf=0.6)
         # "A and B each hold 50%"
         for m in re.finditer(rf"{E} and {E} each (?:hold|own|have) (?:an? )?{P}(?: interest| stake)? in (?:the )?{E}", t):
             for h in (m.group(1), m.group(2)):

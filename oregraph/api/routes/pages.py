@@ -9,6 +9,7 @@ a browser asks for it without a query.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -26,7 +27,8 @@ from oregraph.graph.ids import id_to_iri
 from oregraph.graph.neighbourhood import count_announcements, count_entities, well_connected
 from oregraph.graph.viz import format_share, script_json
 
-__all__ = ["router", "templates", "render_sparql_page", "SPARQL_EXAMPLES", "PREDICATE_PHRASES"]
+__all__ = ["router", "templates", "render_sparql_page", "SPARQL_EXAMPLES", "PREDICATE_PHRASES",
+           "humanise"]
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -44,6 +46,7 @@ _env = Environment(
     lstrip_blocks=True,
 )
 _env.globals["share"] = _share
+_env.filters["humanise"] = lambda name: humanise(str(name))
 templates = Jinja2Templates(env=_env)
 
 #: How a fact reads from the entity's side: (predicate, direction) -> phrase.
@@ -179,32 +182,64 @@ def _safe_url(url: str | None) -> str | None:
     return None
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+#: Predicates whose facts may carry a share.
+_SHARE_PREDICATES = frozenset({"ownsStakeIn", "subsidiaryOf", "acquires"})
+
+
+def humanise(name: str) -> str:
+    """An og class name as words: ``'StateOwnedEnterprise'`` -> ``'State owned enterprise'``."""
+    words = _CAMEL.sub(" ", name).split()
+    return " ".join([words[0], *(w.lower() for w in words[1:])]) if words else name
+
+
 def _fact_row(fact: FactView) -> dict[str, Any]:
     details = []
     if fact.agreement_type:
-        details.append(fact.agreement_type)
+        details.append(humanise(fact.agreement_type))
     if fact.title:
         details.append(fact.title)
-    if fact.status:
-        details.append(fact.status)
     if fact.date:
-        details.append(f"signed {fact.date}")
+        details.append(f"{fact.status or 'dated'} {fact.date}")
+    elif fact.status:
+        details.append(fact.status)
     if fact.controlling:
         details.append("controlling")
     return {
         "fact": fact,
         "phrase": PREDICATE_PHRASES.get((fact.predicate, fact.direction), fact.predicate),
+        "share": _share(fact.share) if fact.predicate in _SHARE_PREDICATES else "",
         "details": details,
         "link": fact.predicate != "listing",
         "source_url": _safe_url(fact.announcement.source) if fact.announcement else None,
     }
 
 
-def _report_view(report: ownership.OwnershipReport, labels: dict[str, str]) -> dict[str, Any]:
-    data = report.to_json()
-    for item in data["ultimate"]:
-        item["path_texts"] = [" → ".join(labels.get(i, i) for i in path) for path in item["paths"]]
-    return data
+def _report_rows(report: ownership.OwnershipReport, labels: dict[str, str]) -> dict[str, Any]:
+    """One row per other entity: its direct share, its effective share and the paths between."""
+    rows: dict[str, dict[str, Any]] = {}
+    for stake in report.direct:
+        rows[stake.id] = {
+            "id": stake.id, "label": stake.label, "direct": True, "share": stake.share,
+            "relation": stake.relation, "ultimate": False, "effective": None,
+            "partial": False, "paths": [],
+        }
+    for end in report.ultimate:
+        row = rows.setdefault(end.id, {
+            "id": end.id, "label": end.label, "direct": False, "share": None,
+            "relation": None, "partial": False, "paths": [],
+        })
+        row.update(ultimate=True, effective=end.effective_share, partial=end.partially_unknown)
+        row["paths"] = [
+            " → ".join(labels.get(i, i) for i in path) for path in end.paths if len(path) > 2
+        ]
+    ordered = sorted(rows.values(), key=lambda r: (
+        -(r["effective"] if r["effective"] is not None else -1.0),
+        -(r["share"] if r["share"] is not None else -1.0),
+        r["label"].casefold(),
+    ))
+    return {"direction": report.direction, "rows": ordered, "truncated": report.truncated}
 
 
 @router.get("/entities/{entity_id}/page", response_class=HTMLResponse)
@@ -223,8 +258,8 @@ def entity_page(
         {
             "entity": detail.summary,
             "facts": [_fact_row(f) for f in detail.facts],
-            "owners": _report_view(owners, labels),
-            "holdings": _report_view(holdings, labels),
+            "owners": _report_rows(owners, labels),
+            "holdings": _report_rows(holdings, labels),
         },
     )
 
