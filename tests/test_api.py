@@ -431,6 +431,15 @@ def test_sparql_without_query(client: TestClient) -> None:
     assert not _EXTERNAL.search(page.text)
 
 
+@pytest.mark.parametrize("index", range(4))
+def test_sparql_page_examples_run(client: TestClient, index: int) -> None:
+    from oregraph.api.routes.pages import SPARQL_EXAMPLES
+
+    response = _send(client, "sparql-query", SPARQL_EXAMPLES[index]["query"], None)
+    assert response.status_code == 200, response.text
+    assert response.json()["results"]["bindings"], SPARQL_EXAMPLES[index]["title"]
+
+
 def test_sparql_request_too_large(client: TestClient) -> None:
     huge = "#" * (MAX_REQUEST_BYTES + 1) + "\nASK {}"
     assert_error(

@@ -24,6 +24,7 @@ listing tickers.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -228,6 +229,8 @@ class EntityDetail:
 # -- text folding ------------------------------------------------------------
 
 _PUNCT_MAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+# Combining marks left by NFKD decomposition (accents, cedillas, ...).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
@@ -236,9 +239,9 @@ def fold(text: str) -> str:
     >>> fold("  Investissement  QUÉBEC ")
     'investissement quebec'
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_PUNCT_MAP))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_PUNCT_MAP)))
+    return " ".join(text.casefold().split())
 
 
 # -- loading names -----------------------------------------------------------
@@ -246,60 +249,58 @@ def fold(text: str) -> str:
 
 @dataclass
 class _Names:
+    """What the store says about one node's names and types."""
+
     types: set[str] = field(default_factory=set)
     labels: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
     tickers: set[str] = field(default_factory=set)
 
+    def label(self) -> str | None:
+        """The fullest name: the longest rdfs:label (else the longest alias)."""
+        pool = self.labels or self.aliases
+        return max(pool, key=lambda s: (len(s), s)) if pool else None
 
-def _value(solution: ox.QuerySolution, name: str) -> str | None:
-    term = solution[name]
-    return None if term is None else term.value
+    def other_names(self) -> list[str]:
+        """Aliases, tickers with exchange and bare tickers (for matching)."""
+        names = list(self.labels | self.aliases)
+        names.extend(self.tickers)
+        names.extend(t.split(":", 1)[1] for t in self.tickers if ":" in t)
+        return names
 
 
 def _load_names(store: Store, iri: str | None = None) -> dict[str, _Names]:
-    """Names and og types of every node (or of ``iri``), straight from pyoxigraph."""
+    """Names and og types of every node (or of ``iri``), read from pyoxigraph by position."""
     bindings = {"e": ox.NamedNode(iri)} if iri is not None else None
     names: dict[str, _Names] = defaultdict(_Names)
-    for solution in store.query(queries.ENTITY_NAMES, bindings):  # type: ignore[union-attr]
-        entity = solution["e"]
-        if not isinstance(entity, ox.NamedNode):
-            continue
-        entry = names[entity.value]
-        if (value := _value(solution, "type")) is not None:
-            entry.types.add(value[len(OG_NS):])
-        elif (value := _value(solution, "label")) is not None:
-            entry.labels.add(value)
-        elif (value := _value(solution, "alias")) is not None:
-            entry.aliases.add(value)
-        elif (value := _value(solution, "ticker")) is not None:
-            exchange = _value(solution, "exchange")
-            entry.tickers.add(f"{exchange}:{value}" if exchange else value)
+    skip = len(OG_NS)
+    for e, t in store.query(queries.ENTITY_TYPES, bindings):  # type: ignore[union-attr,misc]
+        if isinstance(e, ox.NamedNode):
+            names[e.value].types.add(t.value[skip:])
+    for e, label in store.query(queries.ENTITY_LABELS, bindings):  # type: ignore[union-attr,misc]
+        if isinstance(e, ox.NamedNode) and isinstance(label, ox.Literal):
+            names[e.value].labels.add(label.value)
+    for e, alias in store.query(queries.ENTITY_ALIASES, bindings):  # type: ignore[union-attr,misc]
+        if isinstance(e, ox.NamedNode) and isinstance(alias, ox.Literal):
+            names[e.value].aliases.add(alias.value)
+    for e, exchange, ticker in store.query(queries.ENTITY_TICKERS, bindings):  # type: ignore[union-attr,misc]
+        if isinstance(e, ox.NamedNode):
+            names[e.value].tickers.add(f"{exchange.value}:{ticker.value}" if exchange else ticker.value)
     return names
 
 
 def _summary(iri: str, entry: _Names, base: str, hierarchy: ClassHierarchy) -> EntitySummary:
     entity_id = iri_to_id(iri, base)
-    labels = sorted(entry.labels, key=lambda s: (-len(s), s))
-    if labels:
-        label = labels[0]
-    elif entry.aliases:
-        label = sorted(entry.aliases, key=lambda s: (-len(s), s))[0]
-    else:
-        label = entity_id
-    aliases = sorted((set(labels[1:]) | entry.aliases) - {label}, key=lambda s: (fold(s), s))
+    label = entry.label() or entity_id
+    aliases = sorted((entry.labels | entry.aliases) - {label}, key=lambda s: (s.casefold(), s))
     types = hierarchy.most_specific_first(t for t in entry.types if t in hierarchy.classes)
     return EntitySummary(entity_id, iri, label, types, aliases, sorted(entry.tickers))
 
 
-def _entities(store: Store) -> list[EntitySummary]:
-    hierarchy = class_hierarchy()
-    base = store.settings.base_iri
-    return [
-        _summary(iri, entry, base, hierarchy)
-        for iri, entry in _load_names(store).items()
-        if entry.types & hierarchy.entity_classes
-    ]
+def _entity_names(store: Store, allowed: frozenset[str] | None = None) -> list[tuple[str, _Names]]:
+    """(iri, names) of every entity, restricted to the ``allowed`` classes when given."""
+    classes = allowed if allowed is not None else class_hierarchy().entity_classes
+    return [(iri, entry) for iri, entry in _load_names(store).items() if not entry.types.isdisjoint(classes)]
 
 
 def _type_filter(type: str | None) -> frozenset[str] | None:
@@ -311,10 +312,6 @@ def _type_filter(type: str | None) -> frozenset[str] | None:
         known = ", ".join(sorted(hierarchy.entity_classes))
         raise QueryError(f"unknown entity type {type!r}; use one of: {known}")
     return frozenset(hierarchy.descendants(name))
-
-
-def _matches_type(summary: EntitySummary, allowed: frozenset[str] | None) -> bool:
-    return allowed is None or bool(allowed.intersection(summary.types))
 
 
 # -- search and resolve --------------------------------------------------------
@@ -330,36 +327,49 @@ def search(store: Store, q: str = "", type: str | None = None, limit: int = 50) 
     StateOwnedEnterprise and CrownCorporation); an unknown one raises
     :class:`QueryError` listing the known ones.
     """
-    allowed = _type_filter(type)
     needle = fold(q)
-    ranked: list[tuple[int, str, str, EntitySummary]] = []
-    for summary in _entities(store):
-        if not _matches_type(summary, allowed):
-            continue
+    ranked: list[tuple[int, str, str, str, _Names]] = []
+    for iri, entry in _entity_names(store, _type_filter(type)):
+        label = entry.label() or iri
+        folded_label = fold(label)
         if not needle:
-            ranked.append((0, fold(summary.label), summary.id, summary))
+            ranked.append((0, folded_label, iri, label, entry))
             continue
-        best: int | None = None
-        others = summary.aliases + summary.tickers + [t.split(":", 1)[-1] for t in summary.tickers]
-        for is_other, name in [(0, summary.label)] + [(1, n) for n in others]:
-            folded = fold(name)
-            if folded == needle:
-                rank = 0 + is_other
-            elif folded.startswith(needle):
-                rank = 2 + is_other
-            elif needle in folded:
-                rank = 4 + is_other
-            else:
-                continue
-            best = rank if best is None else min(best, rank)
-        if best is not None:
-            ranked.append((best, fold(summary.label), summary.id, summary))
+        if folded_label == needle:
+            best = 0
+        elif folded_label.startswith(needle):
+            best = 2
+        elif needle in folded_label:
+            best = 4
+        else:
+            best = 6
+        if best > 1:
+            for name in entry.other_names():
+                folded = fold(name)
+                if folded == needle:
+                    best = 1
+                    break
+                if best > 3 and folded.startswith(needle):
+                    best = 3
+                elif best > 5 and needle in folded:
+                    best = 5
+        if best < 6:
+            ranked.append((best, folded_label, iri, label, entry))
     ranked.sort(key=lambda item: item[:3])
-    return [item[3] for item in ranked[: max(limit, 0)]]
+    base = store.settings.base_iri
+    hierarchy = class_hierarchy()
+    return [_summary(iri, entry, base, hierarchy) for _, _, iri, _, entry in ranked[: max(limit, 0)]]
 
 
 def _is_iri(ref: str) -> bool:
     return ref.startswith(("http://", "https://", "urn:", "file:"))
+
+
+def _entity_at(store: Store, iri: str) -> EntitySummary | None:
+    entry = _load_names(store, iri).get(iri)
+    if entry is None or entry.types.isdisjoint(class_hierarchy().entity_classes):
+        return None
+    return _summary(iri, entry, store.settings.base_iri, class_hierarchy())
 
 
 def resolve(store: Store, ref: str) -> EntitySummary:
@@ -374,37 +384,31 @@ def resolve(store: Store, ref: str) -> EntitySummary:
     text = ref.strip()
     if not text:
         raise EntityNotFound("no entity reference given; give an id, IRI, ticker or name")
-    entities = _entities(store)
-    by_iri = {e.iri: e for e in entities}
     base = store.settings.base_iri
     if _is_iri(text):
-        if text in by_iri:
-            return by_iri[text]
-        raise EntityNotFound(_not_found(text, entities))
+        found = _entity_at(store, text)
+        if found is None:
+            raise EntityNotFound(_not_found(text))
+        return found
     try:
-        iri = id_to_iri(text, base)
+        iri: str | None = id_to_iri(text, base)
     except EntityNotFound:
         iri = None
-    if iri is not None and iri in by_iri:
-        return by_iri[iri]
+    if iri is not None and (found := _entity_at(store, iri)) is not None:
+        return found
     needle = fold(text)
-    by_label = [e for e in entities if fold(e.label) == needle]
-    _pick(text, by_label)
-    if len(by_label) == 1:
-        return by_label[0]
-    by_other = [
-        e for e in entities
-        if any(fold(t) == needle or fold(t.split(":", 1)[-1]) == needle for t in e.tickers)
-        or any(fold(a) == needle for a in e.aliases)
-    ]
-    _pick(text, by_other)
-    if len(by_other) == 1:
-        return by_other[0]
-    raise EntityNotFound(_not_found(text, entities))
-
-
-def _pick(ref: str, candidates: list[EntitySummary]) -> None:
-    if len(candidates) > 1:
+    entities = _entity_names(store)
+    by_label = [(iri, entry) for iri, entry in entities if fold(entry.label() or "") == needle]
+    if not by_label:
+        by_label = [
+            (iri, entry) for iri, entry in entities
+            if any(fold(name) == needle for name in entry.other_names())
+        ]
+    hierarchy = class_hierarchy()
+    candidates = [_summary(iri, entry, base, hierarchy) for iri, entry in by_label]
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
         listed = sorted((c.id, c.label) for c in candidates)
         raise AmbiguousEntity(
             f"{ref!r} matches {len(listed)} entities: "
@@ -412,30 +416,34 @@ def _pick(ref: str, candidates: list[EntitySummary]) -> None:
             + ". Give one of these ids instead",
             listed,
         )
+    raise EntityNotFound(_not_found(text, entities, base))
 
 
-def _not_found(ref: str, entities: list[EntitySummary] | None = None) -> str:
+def _not_found(ref: str, entities: list[tuple[str, _Names]] | None = None, base: str = "") -> str:
     message = (
         f"no entity matches {ref!r}; find its id with `oregraph query` or a search "
         "(/entities?q=NAME)"
     )
-    close = _close_matches(ref, entities or []) if not _is_iri(ref) else []
+    close = _close_matches(ref, entities or [], base)
     if close:
-        message += "; close matches: " + ", ".join(f"{e.id} ({e.label})" for e in close)
+        message += "; close matches: " + ", ".join(close)
     return message
 
 
-def _close_matches(ref: str, entities: list[EntitySummary], limit: int = 5) -> list[EntitySummary]:
-    """Entities whose names are spelled like ``ref`` (for error messages)."""
+def _close_matches(
+    ref: str, entities: list[tuple[str, _Names]], base: str, limit: int = 5,
+) -> list[str]:
+    """``id (label)`` of entities whose names are spelled like ``ref`` (for error messages)."""
     needle = fold(ref)
     if not needle or not entities:
         return []
     names: list[str] = []
-    owners: list[EntitySummary] = []
-    for entity in entities:
-        for name in [entity.label, *entity.aliases]:
+    owners: list[tuple[str, str]] = []
+    for iri, entry in entities:
+        label = entry.label() or iri
+        for name in entry.labels | entry.aliases:
             names.append(fold(name))
-            owners.append(entity)
+            owners.append((iri_to_id(iri, base), label))
     try:
         from rapidfuzz import fuzz, process
     except ImportError:  # pragma: no cover - rapidfuzz is a dependency
@@ -446,16 +454,16 @@ def _close_matches(ref: str, entities: list[EntitySummary], limit: int = 5) -> l
     else:
         hits = process.extract(needle, names, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=85)
         indices = [index for _, _, index in hits]
-    found: dict[str, EntitySummary] = {}
+    found: dict[str, str] = {}
     for index in indices:
-        found.setdefault(owners[index].id, owners[index])
+        entity_id, label = owners[index]
+        found.setdefault(entity_id, f"{entity_id} ({label})")
     return list(found.values())[:limit]
 
 
 def summary_of(store: Store, iri: str) -> EntitySummary:
     """The summary of the node ``iri``; :class:`EntityNotFound` if it has no names or types."""
-    names = _load_names(store, str(iri))
-    entry = names.get(str(iri))
+    entry = _load_names(store, str(iri)).get(str(iri))
     if entry is None or not (entry.types or entry.labels or entry.aliases):
         raise EntityNotFound(
             f"no entity {iri}; find its id with `oregraph query` or a search (/entities?q=NAME)"
@@ -497,7 +505,7 @@ class _Rows:
         result = store.query(query, {"e": ox.NamedNode(iri)})
         names = [v.value for v in result.variables]  # type: ignore[union-attr]
         self.rows = [
-            {name: _value(solution, name) for name in names}
+            {name: None if term is None else term.value for name, term in zip(names, solution)}
             for solution in result  # type: ignore[union-attr]
         ]
 

@@ -12,7 +12,8 @@ groups rows by node.
 from __future__ import annotations
 
 __all__ = [
-    "PREFIXES", "ENTITY_NAMES", "NODE_EXISTS", "SHAREHOLDINGS", "SUBSIDIARY_SHORTCUTS",
+    "PREFIXES", "ENTITY_TYPES", "ENTITY_LABELS", "ENTITY_ALIASES", "ENTITY_TICKERS",
+    "SHAREHOLDINGS", "SUBSIDIARY_SHORTCUTS",
     "STAKE_SHORTCUTS", "OPERATES", "FACTS_SHAREHOLDING", "FACTS_AGREEMENT",
     "FACTS_ACQUISITION", "FACTS_POSITION", "FACTS_STATEMENT", "FACTS_LISTING",
     "FACTS_SHORTCUT", "ANNOUNCEMENTS_OF",
@@ -43,22 +44,32 @@ _PROVENANCE = """
 """
 _PROVENANCE_VARS = "?evidence ?rule ?confidence ?ann ?annTitle ?annDate ?annSource"
 
-# Names and types of nodes: one row per og: type, rdfs:label, skos:altLabel or
-# listing (exchange, ticker). Unbound ?e lists every node (the search index);
-# bind ?e for one entity's summary. UNION branches avoid a cross product.
-ENTITY_NAMES = PREFIXES + """
-SELECT DISTINCT ?e ?type ?label ?alias ?exchange ?ticker WHERE {
-  { ?e a ?type . FILTER(STRSTARTS(STR(?type), "https://w3id.org/oregraph/ontology#")) }
-  UNION { ?e rdfs:label ?label }
-  UNION { ?e skos:altLabel ?alias }
-  UNION { ?e og:listing ?listing . ?listing og:ticker ?ticker .
-          OPTIONAL { ?listing og:exchange ?exchange } }
+# The og: types of nodes (bind ?e for one node). Rows repeat when several
+# announcements state the same type; the Python side collects them in sets.
+# These four name queries are separate (not one UNION) so each row is read by
+# position, which keeps a scan of 100k entities around a second.
+ENTITY_TYPES = PREFIXES + """
+SELECT ?e ?type WHERE {
+  ?e a ?type . FILTER(STRSTARTS(STR(?type), "https://w3id.org/oregraph/ontology#"))
 }
 """
 
-# Is ?e the subject of any triple? (bind ?e)
-NODE_EXISTS = """
-ASK { ?e ?p ?o }
+# The rdfs:label of nodes (bind ?e for one node).
+ENTITY_LABELS = PREFIXES + """
+SELECT ?e ?label WHERE { ?e rdfs:label ?label }
+"""
+
+# The skos:altLabel of nodes (bind ?e for one node).
+ENTITY_ALIASES = PREFIXES + """
+SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }
+"""
+
+# The listings of nodes as exchange code and ticker (bind ?e for one node).
+ENTITY_TICKERS = PREFIXES + """
+SELECT ?e ?exchange ?ticker WHERE {
+  ?e og:listing ?listing . ?listing og:ticker ?ticker .
+  OPTIONAL { ?listing og:exchange ?exchange }
+}
 """
 
 # Every og:Shareholding with the predicates the ontology declares as the edge's

@@ -35,15 +35,21 @@ LEGAL_SUFFIXES = {
 }
 
 
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+                          "ł": "l", "Ł": "L", "ß": "ss", "đ": "d", "Đ": "D", "ı": "i"})
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, ``&`` as ``and``, punctuation as spaces.
 
     >>> fold("Sept-Îles")
     'sept iles'
+    >>> fold("Tromsø")
+    'tromso'
     >>> fold("Albecour Inc.")
     'albecour inc'
     """
-    s = unicodedata.normalize("NFKD", text)
+    s = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("&", " and ")
     s = s.replace("’", "'")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())

@@ -20,7 +20,7 @@ with 400 and the parser's message.
 from __future__ import annotations
 
 import hmac
-from typing import Annotated, NamedTuple, TypeVar
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import Response
@@ -28,6 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
 from oregraph.api.deps import SettingsDep, StoreDep
+from oregraph.api.routes.pages import render_sparql_page
 from oregraph.errors import QueryError
 from oregraph.graph.store import Store
 from oregraph.settings import Settings
@@ -47,11 +48,6 @@ router = APIRouter(tags=["sparql"])
 MAX_REQUEST_BYTES = 1_000_000
 
 F = TypeVar("F", QueryResultsFormat, RdfFormat)
-
-
-class Negotiated(NamedTuple):
-    content_type: str
-    format: QueryResultsFormat | RdfFormat
 
 
 #: Formats of SELECT and ASK results by media type; the first is the default.
@@ -185,8 +181,6 @@ def _run_update(
 
 def _no_query(request: Request) -> Response:
     if prefers_html(request.headers.get("accept")):
-        from oregraph.api.routes.pages import render_sparql_page
-
         return render_sparql_page(request)
     raise QueryError(
         "no SPARQL query given: pass it as ?query=..., as the form field 'query', "
