@@ -22,7 +22,8 @@ import typer
 from oregraph.errors import OregraphError
 
 app = typer.Typer(
-    help="oregraph: a knowledge graph of who owns, runs and partners with whom in mining and metals.",
+    help="oregraph: a knowledge graph of who owns, runs and partners with whom in mining and metals.\n\n"
+    "Example: oregraph ingest releases/ && oregraph owners \"Aluminerie Alouette\"",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -278,7 +279,7 @@ def viz(
 
     Example: oregraph viz "Investissement Québec" --depth 3 -o iq.html
     """
-    from oregraph.graph import entities, neighbourhood, viz as pages
+    from oregraph.graph import entities, neighbourhood, overview, viz as pages
 
     with _open_store(store) as st:
         if entity:
@@ -287,7 +288,7 @@ def viz(
             html = pages.render_graph_page(graph, summary.label, focus=summary.iri, max_nodes=max_nodes,
                                            entity_url=None)
         else:
-            graph = neighbourhood.whole_graph(st, max_nodes=max_nodes)
+            graph = overview.whole_graph(st, max_nodes=max_nodes)
             html = pages.render_graph_page(graph, "oregraph", max_nodes=max_nodes, entity_url=None)
     pages.write_graph_page(output, html)
     typer.echo(f"wrote {output} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
