@@ -420,6 +420,15 @@ def test_sparql_query_cannot_update(client: TestClient, store: Store) -> None:
     assert len(store) == before
 
 
+def test_sparql_refuses_service(client: TestClient) -> None:
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
+    error = assert_error(_send(client, "form", query, None), 400, "QueryError")
+    assert "SERVICE" in error["message"]
+    # the word elsewhere is fine
+    harmless = PREFIXES + 'SELECT ?service WHERE { BIND("SERVICE" AS ?service) }'
+    assert _send(client, "get", harmless, None).status_code == 200
+
+
 def test_sparql_without_query(client: TestClient) -> None:
     assert_error(client.get("/sparql"), 400, "QueryError")
     assert_error(client.post("/sparql", data={}), 400, "QueryError")

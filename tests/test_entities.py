@@ -301,3 +301,18 @@ def test_announcements_of(store: Store, chain) -> None:
 def test_unknown_entity_detail(store: Store) -> None:
     with pytest.raises(EntityNotFound):
         entity_detail(store, iri("org-nobody"))
+
+
+def test_search_sees_every_write_through_the_store(store: Store, chain) -> None:
+    assert search(store, "newco") == []
+    ann = Announcement("newco")
+    ann.org("newco", "NewCo Metals")
+    ann.add_to(store)
+    assert ids(search(store, "newco")) == ["org-newco"]
+    store.update(
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        f"INSERT DATA {{ GRAPH <{ann.graph_iri}> {{ <{ID}org-newco> rdfs:label \"NewCo Metals and Mining Inc.\" }} }}"
+    )
+    assert search(store, "newco")[0].label == "NewCo Metals and Mining Inc."
+    store.remove_graph(ann.graph_iri)
+    assert search(store, "newco") == []

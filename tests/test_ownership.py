@@ -292,3 +292,10 @@ def test_one_projection_can_serve_many_reports(store: Store) -> None:
     graph = ownership_graph(store)
     assert owners(store, str(chain["alouette"]), graph=graph).ultimate[0].effective_share == 6.67
     assert holdings(store, str(chain["iq"]), graph=graph).direct[0].id == "org-albecour"
+
+
+def test_reports_follow_writes_to_the_store(store: Store) -> None:
+    build(store, [("a", "b", 50)], name="first")
+    assert ultimate(owners(store, ID + "org-b")) == {"org-a": 50.0}
+    build(store, [("top", "a", 100)], name="second")
+    assert ultimate(owners(store, ID + "org-b")) == {"org-top": 50.0}

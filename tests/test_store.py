@@ -112,6 +112,20 @@ def test_add_graph_counts_new_quads_and_readding_is_idempotent(store: Store) -> 
     assert len(store) == 5
 
 
+def test_writes_bump_the_generation(store: Store) -> None:
+    start = store.generation
+    store.add_graph(G1, _quads(G1))
+    assert store.generation > start
+    now = store.generation
+    store.add_graph(G1, _quads(G1))  # nothing new
+    assert store.generation == now
+    store.remove_graph(G1)
+    store.update(f"INSERT DATA {{ GRAPH <{G1}> {{ <{A}> <{RDFS.label}> \"A\" }} }}")
+    assert store.generation == now + 2
+    store.touch()
+    assert store.generation == now + 3
+
+
 def test_duplicates_within_one_call_count_once(store: Store) -> None:
     assert store.add_graph(G1, _quads(G1) * 2) == 3
 

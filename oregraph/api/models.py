@@ -126,7 +126,10 @@ class DirectStakeOut(BaseModel):
     iri: str
     label: str
     share: float | None = Field(description="Percent held directly; null when not stated.")
-    relation: Literal["stake", "subsidiary", "operator"] = "stake"
+    relation: str = Field(
+        "stake", description="'stake', 'subsidiary' (controlling) or 'operator' (runs an asset "
+        "nobody is said to own).",
+    )
 
 
 class UltimateOut(BaseModel):

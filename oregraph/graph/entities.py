@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -91,6 +92,7 @@ class ClassHierarchy:
                 children[parent].add(child)
         self.children = dict(children)
         self._by_lower = {name.lower(): name for name in self.classes}
+        self._depth: dict[str, int] = {}
         self.entity_classes = frozenset(
             name for root in ENTITY_ROOTS for name in self.descendants(root)
         )
@@ -108,6 +110,11 @@ class ClassHierarchy:
 
     def depth(self, name: str) -> int:
         """Steps from ``name`` up to its farthest root (0 for a root)."""
+        if name not in self._depth:
+            self._depth[name] = self._compute_depth(name)
+        return self._depth[name]
+
+    def _compute_depth(self, name: str) -> int:
         best, todo, seen = 0, [(name, 0)], set()
         while todo:
             current, d = todo.pop()
@@ -272,21 +279,36 @@ class _Names:
 def _load_names(store: Store, iri: str | None = None) -> dict[str, _Names]:
     """Names and og types of every node (or of ``iri``), read from pyoxigraph by position."""
     bindings = {"e": ox.NamedNode(iri)} if iri is not None else None
-    names: dict[str, _Names] = defaultdict(_Names)
     skip = len(OG_NS)
+    types: dict[str, set[str]] = {}
+    labels: dict[str, set[str]] = {}
+    aliases: dict[str, set[str]] = {}
+    tickers: dict[str, set[str]] = {}
     for e, t in store.query(queries.ENTITY_TYPES, bindings):  # type: ignore[union-attr,misc]
-        if isinstance(e, ox.NamedNode):
-            names[e.value].types.add(t.value[skip:])
-    for e, label in store.query(queries.ENTITY_LABELS, bindings):  # type: ignore[union-attr,misc]
-        if isinstance(e, ox.NamedNode) and isinstance(label, ox.Literal):
-            names[e.value].labels.add(label.value)
-    for e, alias in store.query(queries.ENTITY_ALIASES, bindings):  # type: ignore[union-attr,misc]
-        if isinstance(e, ox.NamedNode) and isinstance(alias, ox.Literal):
-            names[e.value].aliases.add(alias.value)
+        key = e.value
+        if key in types:
+            types[key].add(t.value[skip:])
+        else:
+            types[key] = {t.value[skip:]}
+    for table, query in ((labels, queries.ENTITY_LABELS), (aliases, queries.ENTITY_ALIASES)):
+        for e, name in store.query(query, bindings):  # type: ignore[union-attr,misc]
+            key = e.value
+            if key in table:
+                table[key].add(name.value)
+            else:
+                table[key] = {name.value}
     for e, exchange, ticker in store.query(queries.ENTITY_TICKERS, bindings):  # type: ignore[union-attr,misc]
-        if isinstance(e, ox.NamedNode):
-            names[e.value].tickers.add(f"{exchange.value}:{ticker.value}" if exchange else ticker.value)
-    return names
+        tickers.setdefault(e.value, set()).add(
+            f"{exchange.value}:{ticker.value}" if exchange is not None else ticker.value
+        )
+    empty: set[str] = set()
+    return {
+        key: _Names(
+            types.get(key, empty), labels.get(key, empty), aliases.get(key, empty),
+            tickers.get(key, empty),
+        )
+        for key in types.keys() | labels.keys() | aliases.keys() | tickers.keys()
+    }
 
 
 def _summary(iri: str, entry: _Names, base: str, hierarchy: ClassHierarchy) -> EntitySummary:
@@ -297,10 +319,59 @@ def _summary(iri: str, entry: _Names, base: str, hierarchy: ClassHierarchy) -> E
     return EntitySummary(entity_id, iri, label, types, aliases, sorted(entry.tickers))
 
 
-def _entity_names(store: Store, allowed: frozenset[str] | None = None) -> list[tuple[str, _Names]]:
-    """(iri, names) of every entity, restricted to the ``allowed`` classes when given."""
-    classes = allowed if allowed is not None else class_hierarchy().entity_classes
-    return [(iri, entry) for iri, entry in _load_names(store).items() if not entry.types.isdisjoint(classes)]
+@dataclass(frozen=True)
+class _Entry:
+    """An entity prepared for matching: its names folded once per store generation."""
+
+    iri: str
+    names: _Names
+    label: str
+    folded_label: str
+    folded_others: tuple[str, ...]
+
+
+@dataclass
+class _Index:
+    generation: int
+    names: dict[str, _Names]
+    entries: list[_Entry] | None = None
+
+
+# Name indexes per open store, rebuilt when the store's generation changes.
+_INDEXES: weakref.WeakKeyDictionary[Store, _Index] = weakref.WeakKeyDictionary()
+
+
+def _index(store: Store) -> _Index:
+    index = _INDEXES.get(store)
+    if index is None or index.generation != store.generation:
+        generation = store.generation
+        index = _Index(generation, _load_names(store))
+        _INDEXES[store] = index
+    return index
+
+
+def _all_names(store: Store) -> dict[str, _Names]:
+    """Names of every node (cached per store generation; do not mutate)."""
+    return _index(store).names
+
+
+def _entity_names(store: Store, allowed: frozenset[str] | None = None) -> list[_Entry]:
+    """Every entity, restricted to the ``allowed`` classes when given."""
+    index = _index(store)
+    if index.entries is None:
+        classes = class_hierarchy().entity_classes
+        entries = []
+        for iri, entry in index.names.items():
+            if entry.types.isdisjoint(classes):
+                continue
+            label = entry.label() or iri
+            entries.append(_Entry(
+                iri, entry, label, fold(label), tuple(fold(n) for n in entry.other_names()),
+            ))
+        index.entries = entries
+    if allowed is None:
+        return index.entries
+    return [e for e in index.entries if not e.names.types.isdisjoint(allowed)]
 
 
 def _type_filter(type: str | None) -> frozenset[str] | None:
@@ -328,12 +399,11 @@ def search(store: Store, q: str = "", type: str | None = None, limit: int = 50) 
     :class:`QueryError` listing the known ones.
     """
     needle = fold(q)
-    ranked: list[tuple[int, str, str, str, _Names]] = []
-    for iri, entry in _entity_names(store, _type_filter(type)):
-        label = entry.label() or iri
-        folded_label = fold(label)
+    ranked: list[tuple[int, str, str, _Entry]] = []
+    for entry in _entity_names(store, _type_filter(type)):
+        folded_label = entry.folded_label
         if not needle:
-            ranked.append((0, folded_label, iri, label, entry))
+            ranked.append((0, folded_label, entry.iri, entry))
             continue
         if folded_label == needle:
             best = 0
@@ -344,8 +414,7 @@ def search(store: Store, q: str = "", type: str | None = None, limit: int = 50) 
         else:
             best = 6
         if best > 1:
-            for name in entry.other_names():
-                folded = fold(name)
+            for folded in entry.folded_others:
                 if folded == needle:
                     best = 1
                     break
@@ -354,11 +423,11 @@ def search(store: Store, q: str = "", type: str | None = None, limit: int = 50) 
                 elif best > 5 and needle in folded:
                     best = 5
         if best < 6:
-            ranked.append((best, folded_label, iri, label, entry))
+            ranked.append((best, folded_label, entry.iri, entry))
     ranked.sort(key=lambda item: item[:3])
     base = store.settings.base_iri
     hierarchy = class_hierarchy()
-    return [_summary(iri, entry, base, hierarchy) for _, _, iri, _, entry in ranked[: max(limit, 0)]]
+    return [_summary(e.iri, e.names, base, hierarchy) for _, _, _, e in ranked[: max(limit, 0)]]
 
 
 def _is_iri(ref: str) -> bool:
@@ -398,14 +467,11 @@ def resolve(store: Store, ref: str) -> EntitySummary:
         return found
     needle = fold(text)
     entities = _entity_names(store)
-    by_label = [(iri, entry) for iri, entry in entities if fold(entry.label() or "") == needle]
-    if not by_label:
-        by_label = [
-            (iri, entry) for iri, entry in entities
-            if any(fold(name) == needle for name in entry.other_names())
-        ]
+    matches = [e for e in entities if e.folded_label == needle]
+    if not matches:
+        matches = [e for e in entities if needle in e.folded_others]
     hierarchy = class_hierarchy()
-    candidates = [_summary(iri, entry, base, hierarchy) for iri, entry in by_label]
+    candidates = [_summary(e.iri, e.names, base, hierarchy) for e in matches]
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
@@ -419,7 +485,7 @@ def resolve(store: Store, ref: str) -> EntitySummary:
     raise EntityNotFound(_not_found(text, entities, base))
 
 
-def _not_found(ref: str, entities: list[tuple[str, _Names]] | None = None, base: str = "") -> str:
+def _not_found(ref: str, entities: list[_Entry] | None = None, base: str = "") -> str:
     message = (
         f"no entity matches {ref!r}; find its id with `oregraph query` or a search "
         "(/entities?q=NAME)"
@@ -431,7 +497,7 @@ def _not_found(ref: str, entities: list[tuple[str, _Names]] | None = None, base:
 
 
 def _close_matches(
-    ref: str, entities: list[tuple[str, _Names]], base: str, limit: int = 5,
+    ref: str, entities: list[_Entry], base: str, limit: int = 5,
 ) -> list[str]:
     """``id (label)`` of entities whose names are spelled like ``ref`` (for error messages)."""
     needle = fold(ref)
@@ -439,11 +505,10 @@ def _close_matches(
         return []
     names: list[str] = []
     owners: list[tuple[str, str]] = []
-    for iri, entry in entities:
-        label = entry.label() or iri
-        for name in entry.labels | entry.aliases:
-            names.append(fold(name))
-            owners.append((iri_to_id(iri, base), label))
+    for entry in entities:
+        for name in (entry.folded_label, *entry.folded_others):
+            names.append(name)
+            owners.append((entry.iri, entry.label))
     try:
         from rapidfuzz import fuzz, process
     except ImportError:  # pragma: no cover - rapidfuzz is a dependency
@@ -456,7 +521,8 @@ def _close_matches(
         indices = [index for _, _, index in hits]
     found: dict[str, str] = {}
     for index in indices:
-        entity_id, label = owners[index]
+        iri, label = owners[index]
+        entity_id = iri_to_id(iri, base)
         found.setdefault(entity_id, f"{entity_id} ({label})")
     return list(found.values())[:limit]
 

@@ -24,7 +24,9 @@ ownership (solving the cross-holding equations).
 from __future__ import annotations
 
 import datetime as _dt
+import weakref
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal as TypingLiteral
@@ -34,7 +36,7 @@ import pyoxigraph as ox
 
 from oregraph.graph import queries
 from oregraph.graph.entities import (
-    EntitySummary, _load_names, _summary, class_hierarchy, summary_of,
+    EntitySummary, _all_names, _summary, class_hierarchy, summary_of,
 )
 from oregraph.graph.ids import iri_to_id
 from oregraph.graph.store import Store
@@ -94,9 +96,11 @@ def edge_declaration() -> EdgeDeclaration:
 # -- the projection -------------------------------------------------------------
 
 
-def _value(solution: ox.QuerySolution, name: str) -> str | None:
-    term = solution[name]
-    return None if term is None else term.value
+def _rows(result: Any) -> Iterator[dict[str, str | None]]:
+    """Solutions as dicts of term values (read by position, much faster than by name)."""
+    names = [v.value for v in result.variables]
+    for solution in result:
+        yield {name: None if term is None else term.value for name, term in zip(names, solution)}
 
 
 def _as_of(as_of: _dt.date | str | None) -> str | None:
@@ -164,22 +168,22 @@ def ownership_graph(store: Store, as_of: _dt.date | str | None = None) -> nx.DiG
         "heldP": ox.NamedNode(declaration.target),
         "shareP": ox.NamedNode(declaration.weight),
     })
-    for solution in result:  # type: ignore[union-attr]
-        node, holder, held = (_value(solution, k) for k in ("node", "holder", "held"))
+    for row in _rows(result):
+        node, holder, held = row["node"], row["holder"], row["held"]
         if node is None or holder is None or held is None:
             continue
         record = records.setdefault(node, {
             "node": node, "holder": holder, "held": held, "share": None, "controlling": False,
             "evidence": None, "announcement": None, "date": None,
         })
-        share = _float(_value(solution, "share"))
+        share = _float(row["share"])
         if share is not None and (record["share"] is None or share > record["share"]):
             record["share"] = share
-        if (_value(solution, "controlling") or "").strip().lower() in ("true", "1"):
+        if (row["controlling"] or "").strip().lower() in ("true", "1"):
             record["controlling"] = True
-        record["evidence"] = record["evidence"] or _value(solution, "evidence")
-        record["announcement"] = record["announcement"] or _value(solution, "ann")
-        date = _value(solution, "annDate")
+        record["evidence"] = record["evidence"] or row["evidence"]
+        record["announcement"] = record["announcement"] or row["ann"]
+        date = row["annDate"]
         if date is not None and (record["date"] is None or date > record["date"]):
             record["date"] = date
 
@@ -211,16 +215,16 @@ def ownership_graph(store: Store, as_of: _dt.date | str | None = None) -> nx.DiG
         )
 
     # 2. and 3. Shortcut triples with no Shareholding node.
-    for solution in store.query(queries.SUBSIDIARY_SHORTCUTS):  # type: ignore[union-attr]
-        sub, parent = _value(solution, "sub"), _value(solution, "parent")
+    for row in _rows(store.query(queries.SUBSIDIARY_SHORTCUTS)):
+        sub, parent = row["sub"], row["parent"]
         if sub is None or parent is None or sub == parent or (parent, sub) in stated_pairs:
             continue
         if graph.has_edge(parent, sub):
             graph.edges[parent, sub].update(controlling=True, relation="subsidiary")
         else:
             graph.add_edge(parent, sub, **_bare_edge("subsidiary", controlling=True))
-    for solution in store.query(queries.STAKE_SHORTCUTS):  # type: ignore[union-attr]
-        holder, held = _value(solution, "holder"), _value(solution, "held")
+    for row in _rows(store.query(queries.STAKE_SHORTCUTS)):
+        holder, held = row["holder"], row["held"]
         if holder is None or held is None or holder == held or (holder, held) in stated_pairs:
             continue
         if not graph.has_edge(holder, held):
@@ -228,10 +232,10 @@ def ownership_graph(store: Store, as_of: _dt.date | str | None = None) -> nx.DiG
 
     # 4. Operators stand for assets nobody is said to own.
     operated: dict[tuple[str, str], list[str | None]] = defaultdict(list)
-    for solution in store.query(queries.OPERATES):  # type: ignore[union-attr]
-        operator, asset = _value(solution, "operator"), _value(solution, "asset")
+    for row in _rows(store.query(queries.OPERATES)):
+        operator, asset = row["operator"], row["asset"]
         if operator is not None and asset is not None and operator != asset:
-            operated[(operator, asset)].append(_value(solution, "annDate"))
+            operated[(operator, asset)].append(row["annDate"])
     owned = {held for _, held in graph.edges}
     for (operator, asset), dates in operated.items():
         if asset in owned or all(_after(d, cutoff) for d in dates):
@@ -246,6 +250,23 @@ def ownership_graph(store: Store, as_of: _dt.date | str | None = None) -> nx.DiG
     return graph
 
 
+# Projections reused by owners() and holdings() until the store changes (never handed out).
+_GRAPHS: weakref.WeakKeyDictionary[Store, tuple[int, EdgeDeclaration, nx.DiGraph]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _shared_graph(store: Store) -> nx.DiGraph:
+    declaration = edge_declaration()
+    cached = _GRAPHS.get(store)
+    if cached is not None and cached[0] == store.generation and cached[1] == declaration:
+        return cached[2]
+    generation = store.generation
+    graph = ownership_graph(store)
+    _GRAPHS[store] = (generation, declaration, graph)
+    return graph
+
+
 def _bare_edge(relation: str, *, controlling: bool) -> dict[str, Any]:
     return {
         "share": None, "factor": None, "relation": relation, "controlling": controlling,
@@ -256,7 +277,7 @@ def _bare_edge(relation: str, *, controlling: bool) -> dict[str, Any]:
 def _describe_nodes(store: Store, graph: nx.DiGraph) -> None:
     if graph.number_of_nodes() == 0:
         return
-    names = _load_names(store)
+    names = _all_names(store)
     hierarchy = class_hierarchy()
     base = store.settings.base_iri
     for iri in graph.nodes:
@@ -407,7 +428,7 @@ def _report(
     entity_iri = str(entity_iri)
     entity = summary_of(store, entity_iri)
     direction: TypingLiteral["owners", "holdings"] = "owners" if upward else "holdings"
-    graph = graph if graph is not None else ownership_graph(store)
+    graph = graph if graph is not None else _shared_graph(store)
     if entity_iri not in graph:
         return OwnershipReport(entity, direction=direction)
 

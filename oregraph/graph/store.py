@@ -30,11 +30,11 @@ from types import TracebackType
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier
 
 from oregraph.errors import OregraphError, QueryError, StoreError
-from oregraph.graph.terms import OxTerm, from_ox, to_ox, to_ox_quad
+from oregraph.graph.terms import OxTerm, from_ox, to_ox, to_ox_graph, to_ox_quad
 from oregraph.settings import Settings
 
 __all__ = ["Store", "EXPORT_FORMATS", "PREFIXES", "is_update"]
@@ -87,12 +87,27 @@ class Store:
     Open one with :meth:`open` or :meth:`memory`; use it as a context manager
     or call :meth:`close`. Attributes: ``oxigraph`` (the ``pyoxigraph.Store``),
     ``settings`` and ``location`` (a folder, or ``None`` in memory).
+
+    Write through :meth:`add_graph`, :meth:`remove_graph` and :meth:`update`:
+    each bumps :attr:`generation`, which readers use to cache what they derive
+    from the store (the entity name index). After writing to ``.oxigraph``
+    directly, call :meth:`touch`.
     """
 
     def __init__(self, oxigraph: ox.Store, settings: Settings, location: Path | None) -> None:
         self._ox: ox.Store | None = oxigraph
         self.settings = settings
         self.location = location
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        """A counter bumped by every write made through this object."""
+        return self._generation
+
+    def touch(self) -> None:
+        """Tell cached readers the store changed (after writing to ``.oxigraph`` directly)."""
+        self._generation += 1
 
     # -- opening and closing -------------------------------------------------
 
@@ -210,8 +225,26 @@ class Store:
         name = ox.NamedNode(str(graph_iri))
         store = self.oxigraph
         batch: dict[ox.Quad, None] = {}
+        memo: dict[Any, Any] = {}  # entities recur across an announcement's quads
+
+        def term(value: Any) -> Any:
+            try:
+                return memo[value]
+            except KeyError:
+                converted = memo[value] = to_ox(value)
+                return converted
+            except TypeError:  # unhashable: not a term; to_ox says why
+                return to_ox(value)
+
         for quad in quads:
-            converted = to_ox_quad(quad)
+            if isinstance(quad, ox.Quad):
+                converted = quad
+            elif len(quad) == 4:
+                s, p, o, g = quad
+                graph = name if isinstance(g, URIRef) and str(g) == name.value else to_ox_graph(g)
+                converted = ox.Quad(term(s), term(p), term(o), graph)
+            else:
+                converted = to_ox_quad(quad)
             if converted.graph_name != name:
                 raise ValueError(
                     f"quad {quad!r} is in graph {converted.graph_name}, not {graph_iri}; "
@@ -226,11 +259,13 @@ class Store:
                 raise StoreError(
                     f"cannot write graph {graph_iri}: {error}; nothing was written"
                 ) from None
+            self.touch()
         return len(new)
 
     def remove_graph(self, graph_iri: str) -> None:
         """Remove a named graph and all its quads (nothing happens if it is absent)."""
         self.oxigraph.remove_graph(ox.NamedNode(str(graph_iri)))
+        self.touch()
 
     # -- queries ------------------------------------------------------------
 
@@ -311,6 +346,8 @@ class Store:
             self.oxigraph.update(sparql)
         except SyntaxError as error:
             raise QueryError(f"invalid SPARQL Update: {_syntax_message(error)}") from None
+        finally:
+            self.touch()
 
     # -- export -------------------------------------------------------------
 

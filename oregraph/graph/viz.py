@@ -13,7 +13,7 @@ string ``title`` with ``innerText``).
 The vis data is built directly from the graph rather than through
 ``pyvis.Network.from_nx`` (quadratic: minutes for 50,000 nodes) or
 ``Network.add_node`` (a list lookup per node), so a page for 5,000 nodes and
-10,000 edges takes a few tens of milliseconds.
+10,000 edges is built in about 0.2 s.
 
 Node attributes read: ``label``, ``types`` (og class local names, most
 specific first or in any order), ``id`` (the URL-safe entity id, default the
@@ -320,7 +320,7 @@ def _vis_node(
             borderWidth=5,
             borderWidthSelected=6,
             size=30,
-            font={"size": 20, "bold": True},
+            font={"size": 20, "color": "#000000"},
             shadow={"enabled": True, "color": _FOCUS_BORDER, "size": 18, "x": 0, "y": 0},
             mass=3,
         )
@@ -466,8 +466,12 @@ def _options(n_nodes: int, n_edges: int, hierarchical: bool) -> dict[str, Any]:
 
 # --- HTML ----------------------------------------------------------------------
 
-_JSON_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 
 
@@ -479,7 +483,11 @@ def script_json(value: Any) -> str:
     >>> script_json({"label": "</script><!--"})
     '{"label": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
     """
-    return json.dumps(value, ensure_ascii=False, allow_nan=False).translate(_JSON_ESCAPES)
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    for char, escape in _JSON_ESCAPES:  # str.replace is far faster than str.translate
+        if char in text:
+            text = text.replace(char, escape)
+    return text
 
 
 _VIS_DIR = re.compile(r"^vis-(\d+)\.(\d+)\.(\d+)$")

@@ -14,12 +14,14 @@
 
 Results are serialised by pyoxigraph itself. A malformed query is a
 :class:`~oregraph.errors.QueryError`, which the app's error handler answers
-with 400 and the parser's message.
+with 400 and the parser's message; so is a query using ``SERVICE``, which
+would make the server fetch any URL the caller names.
 """
 
 from __future__ import annotations
 
 import hmac
+import re
 from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
@@ -40,6 +42,7 @@ __all__ = [
     "MAX_REQUEST_BYTES",
     "negotiate",
     "prefers_html",
+    "uses_service",
 ]
 
 router = APIRouter(tags=["sparql"])
@@ -143,8 +146,40 @@ def _check_size(text: str | bytes) -> None:
         )
 
 
+# Strings, IRIs and comments, which may hold the word SERVICE harmlessly.
+_SKIPPED = re.compile(
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*"
+)
+# The keyword itself: not a variable (?service), a prefixed name (ex:service) or a prefix.
+_SERVICE = re.compile(r"(?<![?$\w:])SERVICE(?![\w:])", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """True when a query calls out with ``SERVICE`` (federation).
+
+    The endpoint refuses those: Oxigraph would fetch any URL the caller
+    names, from the server's network.
+
+    >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT ?service { ?service ex:SERVICE "SERVICE" } # SERVICE')
+    False
+    """
+    return bool(_SERVICE.search(_SKIPPED.sub(" ", query)))
+
+
 def _run_query(store: Store, query: str, accept: str | None) -> Response:
     _check_size(query)
+    if uses_service(query):
+        raise QueryError(
+            "SERVICE (federated query) is not allowed on this endpoint; "
+            "query the other endpoint directly"
+        )
     results = store.query(query)
     if isinstance(results, (QuerySolutions, QueryBoolean)):
         media, fmt = negotiate(accept, RESULTS_FORMATS)
