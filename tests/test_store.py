@@ -210,6 +210,10 @@ def test_bad_sparql_raises_query_error_with_the_parser_message(store: Store) -> 
         store.select("SELEC ?x WHERE { ?x ?p ?o }")
     with pytest.raises(QueryError):
         store.query("SELECT * WHERE { ?x ?p }")
+    with pytest.raises(QueryError) as caught:
+        store.select("SELECT ?x WHERE {")  # the parser lists many expected tokens over lines
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < 400 and message.startswith("invalid SPARQL: error at 1:18")
 
 
 @pytest.mark.parametrize("update", [

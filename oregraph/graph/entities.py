@@ -29,6 +29,7 @@ import unicodedata
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal as TypingLiteral
@@ -258,10 +259,10 @@ def fold(text: str) -> str:
 class _Names:
     """What the store says about one node's names and types."""
 
-    types: set[str] = field(default_factory=set)
-    labels: set[str] = field(default_factory=set)
-    aliases: set[str] = field(default_factory=set)
-    tickers: set[str] = field(default_factory=set)
+    types: AbstractSet[str] = field(default_factory=frozenset)
+    labels: AbstractSet[str] = field(default_factory=frozenset)
+    aliases: AbstractSet[str] = field(default_factory=frozenset)
+    tickers: AbstractSet[str] = field(default_factory=frozenset)
 
     def label(self) -> str | None:
         """The fullest name: the longest rdfs:label (else the longest alias)."""
@@ -269,7 +270,7 @@ class _Names:
         return max(pool, key=lambda s: (len(s), s)) if pool else None
 
     def other_names(self) -> list[str]:
-        """Aliases, tickers with exchange and bare tickers (for matching)."""
+        """Every label and alias, tickers with exchange and bare tickers (for matching)."""
         names = list(self.labels | self.aliases)
         names.extend(self.tickers)
         names.extend(t.split(":", 1)[1] for t in self.tickers if ":" in t)
@@ -301,7 +302,7 @@ def _load_names(store: Store, iri: str | None = None) -> dict[str, _Names]:
         tickers.setdefault(e.value, set()).add(
             f"{exchange.value}:{ticker.value}" if exchange is not None else ticker.value
         )
-    empty: set[str] = set()
+    empty: frozenset[str] = frozenset()  # shared: cached entries are never mutated
     return {
         key: _Names(
             types.get(key, empty), labels.get(key, empty), aliases.get(key, empty),

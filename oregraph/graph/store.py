@@ -389,8 +389,12 @@ class Store:
             )
 
 
-def _syntax_message(error: SyntaxError) -> str:
-    return str(error.msg or error)
+def _syntax_message(error: SyntaxError, limit: int = 300) -> str:
+    """The parser's message on one line, its list of expected tokens cut short."""
+    message = " ".join(str(error.msg or error).split())
+    if len(message) > limit:
+        message = message[:limit].rsplit(",", 1)[0] + ", ..."
+    return message
 
 
 def _kind(result: object) -> str:

@@ -170,7 +170,7 @@ class DocContext:
         names = sorted({n for ent in self.entities.values() for n in ent.names() if len(n) > 1},
                        key=len, reverse=True)
         alts = "|".join(_loose(n) for n in names) or r"(?!x)x"
-        self._pattern = re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I if False else 0)
+        self._pattern = re.compile(rf"(?<![\w])(?:{alts})(?![\w])")
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of ``text`` naming a known entity, longest first, no overlaps."""
@@ -433,9 +433,6 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
         for s, e, label, core, cls, comms in _assets(sent, ctx):
             if any(s < e2 and s2 < e for s2, e2, _ in org_spans.get(sent.index, [])):
                 continue
-            if fold(core) in lex.places or ctx.lookup(core) and ctx.entities[ctx.lookup(core) or ""].kind == "org" \
-                    and fold(core) == fold(label):
-                pass
             kind = "facility" if cls in ("Plant", "Mine") else "project"
             existing = ctx.lookup(core)
             if existing and ctx.entities[existing].kind in ("facility", "project"):
@@ -453,11 +450,6 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
             setattr(ent, "_commodities", getattr(ent, "_commodities", set()) | set(comms))
     _short_forms(ctx)
     return ctx
-
-
-def _loose_form(form: str) -> str:
-    return r"[\W_]+".join(re.escape(w) for w in form.split()).replace("a", "[aàâ]") if False else \
-        r"[\W_]+".join(_loose(w) for w in form.split())
 
 
 _PAREN = re.compile(r"\s*\(([^()]{0,300})\)")
@@ -598,9 +590,6 @@ def mask(ctx: DocContext, sent: Sentence) -> Masked:
     for s, e, key in ctx.find(text):
         spans.append((s, e, key))
     # places and commodities from the lexicon
-    for m in re.finditer(r"[A-Za-zÀ-ÿ][\w'’.\-]*(?:\s+(?:of\s+|de\s+|du\s+|the\s+)?[A-Za-zÀ-ÿ][\w'’.\-]*){0,5}",
-                         text):
-        pass
     for s, e, key in _lexicon_spans(ctx, text, lex):
         if not any(s < e2 and s2 < e for s2, e2, _ in spans):
             spans.append((s, e, key))
@@ -655,11 +644,8 @@ def _lexicon_spans(ctx: DocContext, text: str, lex) -> list[tuple[int, int, str]
                 hit = (s, e, _place_key(ctx, place, piece), n)
                 break
             comm = lex.commodities.get(folded)
-            if comm and not (_is_cap(piece) and n == 1 and i > 0 and _is_cap(words[i - 1].group(0))
-                             and fold(piece) not in {"gold", "silver", "copper"} and False):
+            if comm:
                 if folded in {"lead", "tin", "iron"} and not _metal_context(text, s, e):
-                    continue
-                if folded in {"lead"} and not _metal_context(text, s, e):
                     continue
                 key = ctx.add("commodity", comm[1], "Commodity", key=f"commodity-{comm[0]}")
                 hit = (s, e, key, n)

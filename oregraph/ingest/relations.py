@@ -187,15 +187,12 @@ class _Reader:
 
     def stakes(self) -> None:
         t = self.t
-        if re.search(r"\broyalt|\bNSR\b|\bstream", t, re.I):
-            royalty_free = False
-        else:
-            royalty_free = True
+        mentions_royalty = bool(re.search(r"\broyalt|\bNSR\b|\bstream", t, re.I))
         # "X, a 6.67% owner of Y"
         for m in re.finditer(rf"{E},? (?:is )?an? {P}(?: equity)? (?:owner|shareholder|partner|holder) (?:of|in) (?:the )?{E}", t):
             if self.is_org(m.group(1)):
                 self._stake(self.key(m.group(1)), m.group(3), float(m.group(2)), "stake.pct_owner_of")
-        if not royalty_free:
+        if mentions_royalty:  # a royalty or stream percentage is never a stake
             return
         # "X holds/owns a 40% interest in Y"
         verbs = (r"(?:holds?|owns?|has|had|held|retains?|controls?|will (?:hold|own|have)|"
@@ -227,7 +224,7 @@ class _Reader:
         # "A, B and C own 50%, 30% and 20%, respectively"
         for m in re.finditer(rf"((?:{E},? )+and {E})[^⟦]{{0,60}}?((?:{P},? )+and {P}),? respectively", t):
             holders = re.findall(E, m.group(1))
-            shares = re.findall(P, m.group(m.lastindex - 2 if False else 0)) if False else re.findall(P, m.group(0))
+            shares = re.findall(P, m.group(0))
             held = re.findall(E, t[m.end():m.end() + 80])
             target = re.search(rf"(?:of|in) (?:the )?{E}", t[m.start():m.end()])
             held_n = target.group(1) if target else (held[0] if held else None)
@@ -371,8 +368,6 @@ class _Reader:
                 self.emit("commodity", self.key(subj), self.key(comm), "commodity.verb", confidence=0.7)
                 # a coordinated list: "copper, gold and silver"
                 rest = t[m.end():]
-                for more in re.finditer(rf"^(?:,\s*|\s+and\s+|\s*/\s*)(?:\w+ )?{E}", rest):
-                    pass
                 tail = re.match(rf"((?:(?:,\s*|\s+and\s+|\s+or\s+)(?:primarily |also )?{E})+)", rest)
                 if tail:
                     for n in re.findall(E, tail.group(1)):
