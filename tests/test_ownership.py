@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from rdflib import Literal, Namespace
 from rdflib.namespace import RDF
 
-from oregraph.errors import EntityNotFound
+from oregraph.errors import EntityNotFound, QueryError
 from oregraph.graph import ownership
 from oregraph.graph.ownership import (
     EdgeDeclaration, OwnershipReport, edge_declaration, holdings, ownership_graph, owners,
@@ -203,6 +204,10 @@ def test_latest_announcement_wins_and_the_rest_is_history(store: Store) -> None:
     # as of an earlier date, the older figure holds
     assert ownership_graph(store, as_of="2022-01-01").edges[ID + "org-a", ID + "org-b"]["share"] == 20.0
     assert not ownership_graph(store, as_of="2020-01-01").has_edge(ID + "org-a", ID + "org-b")
+    assert ultimate(owners(store, ID + "org-b", as_of=datetime.date(2022, 1, 1))) == {"org-a": 20.0}
+    assert owners(store, ID + "org-b", as_of="2020-01-01").direct == []
+    with pytest.raises(QueryError, match="YYYY-MM-DD"):
+        ownership_graph(store, as_of="last spring")
 
 
 def test_same_date_ties_go_to_the_larger_share(store: Store) -> None:
@@ -268,7 +273,7 @@ def test_edge_declaration_falls_back_to_holder_held_share(tmp_path: Path, monkey
     edge_declaration.cache_clear()
     try:
         assert edge_declaration() == EdgeDeclaration(
-            str(OG.Shareholding), str(OG.holder), str(OG.held), str(OG.share))
+            str(OG.Shareholding), str(OG.holder), str(OG.held), str(OG.share), str(OG.ownsStakeIn))
     finally:
         edge_declaration.cache_clear()
 
@@ -281,10 +286,18 @@ def test_edges_follow_the_ontology_declaration(store: Store, monkeypatch) -> Non
     ann.add(node, OG.owner, a)
     ann.add(node, OG.owned, b)
     ann.add(node, OG.percent, Literal("12.5", datatype=XSD.decimal))
+    c, d = ann.org("c", "C"), ann.org("d", "D")
+    ann.add(a, OG.hasStakeIn, c)  # a shortcut with no node, under the declared predicate
+    ann.add(a, OG.ownsStakeIn, d)  # not the declared shortcut any more: ignored
     ann.add_to(store)
     monkeypatch.setattr(ownership, "edge_declaration", lambda: EdgeDeclaration(
-        source=str(OG.owner), target=str(OG.owned), weight=str(OG.percent)))
-    assert ownership_graph(store).edges[str(a), str(b)]["share"] == 12.5
+        source=str(OG.owner), target=str(OG.owned), weight=str(OG.percent),
+        shortcut=str(OG.hasStakeIn)))
+    graph = ownership_graph(store)
+    assert graph.edges[str(a), str(b)]["share"] == 12.5
+    assert graph.edges[str(a), str(c)]["share"] is None
+    assert not graph.has_edge(str(a), str(d))
+    assert ultimate(owners(store, str(b))) == {"org-a": 12.5}
 
 
 def test_one_projection_can_serve_many_reports(store: Store) -> None:

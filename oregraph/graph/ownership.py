@@ -34,6 +34,7 @@ from typing import Any, Literal as TypingLiteral
 import networkx as nx
 import pyoxigraph as ox
 
+from oregraph.errors import QueryError
 from oregraph.graph import queries
 from oregraph.graph.entities import (
     EntitySummary, _all_names, _summary, class_hierarchy, summary_of,
@@ -61,20 +62,24 @@ Relation = TypingLiteral["stake", "subsidiary", "operator"]
 
 @dataclass(frozen=True)
 class EdgeDeclaration:
-    """The node class whose instances are ownership edges, and its source/target/weight predicates."""
+    """The node class whose instances are ownership edges, its source/target/weight
+    predicates and the shortcut predicate written beside each node."""
 
     node_class: str = str(OG.Shareholding)
     source: str = str(OG.holder)
     target: str = str(OG.held)
     weight: str = str(OG.share)
+    shortcut: str = str(OG.ownsStakeIn)
 
 
 @lru_cache(maxsize=1)
 def edge_declaration() -> EdgeDeclaration:
-    """Read ``og:edgeSource``, ``og:edgeTarget`` and ``og:edgeWeight`` on ``og:Shareholding``.
+    """Read ``og:edgeSource``, ``og:edgeTarget``, ``og:edgeWeight`` and ``og:edgeShortcut``
+    on ``og:Shareholding``.
 
     They come from ``oregraph/ontology/oregraph.ttl``; any that is absent (or
-    the whole file) falls back to ``og:holder``, ``og:held`` and ``og:share``.
+    the whole file) falls back to ``og:holder``, ``og:held``, ``og:share`` and
+    ``og:ownsStakeIn``.
     """
     default = EdgeDeclaration()
     if not ONTOLOGY_FILE.exists():
@@ -90,6 +95,7 @@ def edge_declaration() -> EdgeDeclaration:
         declared("edgeSource", default.source),
         declared("edgeTarget", default.target),
         declared("edgeWeight", default.weight),
+        declared("edgeShortcut", default.shortcut),
     )
 
 
@@ -110,7 +116,10 @@ def _as_of(as_of: _dt.date | str | None) -> str | None:
         return as_of.date().isoformat()
     if isinstance(as_of, _dt.date):
         return as_of.isoformat()
-    return _dt.date.fromisoformat(str(as_of)[:10]).isoformat()
+    try:
+        return _dt.date.fromisoformat(str(as_of).strip()[:10]).isoformat()
+    except ValueError:
+        raise QueryError(f"as-of date {as_of!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def _after(date: str | None, as_of: str | None) -> bool:
@@ -139,7 +148,8 @@ def ownership_graph(store: Store, as_of: _dt.date | str | None = None) -> nx.DiG
        the larger share; the other statements are kept in ``history``.
     2. ``og:subsidiaryOf`` shortcut triples with no Shareholding for the pair
        (share ``None``, ``controlling`` true).
-    3. ``og:ownsStakeIn`` shortcut triples with no Shareholding (share ``None``).
+    3. ``og:ownsStakeIn`` shortcut triples (the declared ``og:edgeShortcut``)
+       with no Shareholding (share ``None``).
     4. ``og:operates`` for a facility or project with no incoming edge from the
        above: the operator stands for the asset, so the edge has relation
        ``'operator'``, share ``None`` and ``factor`` 1.0.
@@ -223,7 +233,7 @@ def ownership_graph(store: Store, as_of: _dt.date | str | None = None) -> nx.DiG
             graph.edges[parent, sub].update(controlling=True, relation="subsidiary")
         else:
             graph.add_edge(parent, sub, **_bare_edge("subsidiary", controlling=True))
-    for row in _rows(store.query(queries.STAKE_SHORTCUTS)):
+    for row in _rows(store.query(queries.STAKE_SHORTCUTS, {"shortcutP": ox.NamedNode(declaration.shortcut)})):
         holder, held = row["holder"], row["held"]
         if holder is None or held is None or holder == held or (holder, held) in stated_pairs:
             continue
@@ -424,11 +434,13 @@ def _sort_direct(items: list[Stake]) -> list[Stake]:
 
 def _report(
     store: Store, entity_iri: str, max_depth: int, upward: bool, graph: nx.DiGraph | None,
+    as_of: _dt.date | str | None,
 ) -> OwnershipReport:
     entity_iri = str(entity_iri)
     entity = summary_of(store, entity_iri)
     direction: TypingLiteral["owners", "holdings"] = "owners" if upward else "holdings"
-    graph = graph if graph is not None else _shared_graph(store)
+    if graph is None:
+        graph = _shared_graph(store) if as_of is None else ownership_graph(store, as_of)
     if entity_iri not in graph:
         return OwnershipReport(entity, direction=direction)
 
@@ -455,7 +467,8 @@ def _report(
 
 
 def owners(
-    store: Store, entity_iri: str, max_depth: int = 12, *, graph: nx.DiGraph | None = None,
+    store: Store, entity_iri: str, max_depth: int = 12, *,
+    as_of: _dt.date | str | None = None, graph: nx.DiGraph | None = None,
 ) -> OwnershipReport:
     """Direct owners of ``entity_iri`` and its ultimate owners with effective shares.
 
@@ -464,29 +477,32 @@ def owners(
     A plant, mine or project nobody is said to own is reached through its
     operator (relation ``'operator'``, factor 1: the operator stands for the
     asset). A cycle with no outside owner has no root, so no ultimate owner.
-    Pass ``graph`` (from :func:`ownership_graph`) to reuse one projection.
-    Raises :class:`~oregraph.errors.EntityNotFound` for an unknown IRI.
+    ``as_of`` ignores announcements dated after it (see :func:`ownership_graph`).
+    The projection is cached per store state; pass ``graph`` (from
+    :func:`ownership_graph`) to use another one. Raises :class:`~oregraph.errors.EntityNotFound` for an unknown IRI.
 
     >>> report = owners(_example_store(), ID + "org-albecour")
     >>> report.to_json()["ultimate"][0]["effective_share"]
     100.0
     """
-    return _report(store, entity_iri, max_depth, True, graph)
+    return _report(store, entity_iri, max_depth, True, graph, as_of)
 
 
 def holdings(
-    store: Store, entity_iri: str, max_depth: int = 12, *, graph: nx.DiGraph | None = None,
+    store: Store, entity_iri: str, max_depth: int = 12, *,
+    as_of: _dt.date | str | None = None, graph: nx.DiGraph | None = None,
 ) -> OwnershipReport:
     """What ``entity_iri`` holds, directly and through others, with effective shares.
 
     ``ultimate`` lists every entity reached downward (all levels); each path is
-    a list of ids from the entity down to the one held.
+    a list of ids from the entity down to the one held. ``as_of`` and
+    ``graph`` work as for :func:`owners`.
 
     >>> report = holdings(_example_store(), ID + "org-gouvernement-du-quebec")
     >>> [(u.id, u.effective_share) for u in report.ultimate]
     [('org-albecour', 100.0), ('org-investissement-quebec', 100.0), ('facility-aluminerie-alouette', 6.67)]
     """
-    return _report(store, entity_iri, max_depth, False, graph)
+    return _report(store, entity_iri, max_depth, False, graph, as_of)
 
 
 # -- the doctest example ----------------------------------------------------------

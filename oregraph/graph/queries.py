@@ -92,9 +92,10 @@ SUBSIDIARY_SHORTCUTS = PREFIXES + """
 SELECT DISTINCT ?sub ?parent WHERE { ?sub og:subsidiaryOf ?parent }
 """
 
-# Shortcut stake triples (?holder og:ownsStakeIn ?held).
+# Shortcut stake triples (?holder og:ownsStakeIn ?held), the predicate bound as
+# ?shortcutP from the ontology's og:edgeShortcut declaration.
 STAKE_SHORTCUTS = PREFIXES + """
-SELECT DISTINCT ?holder ?held WHERE { ?holder og:ownsStakeIn ?held }
+SELECT DISTINCT ?shortcutP ?holder ?held WHERE { ?holder ?shortcutP ?held }
 """
 
 # Who operates which facility or project, with the dates of the announcements
