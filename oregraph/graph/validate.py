@@ -35,11 +35,12 @@ from typing import Any, Protocol
 
 import pyoxigraph
 from pyshacl import validate as _shacl_validate
-from rdflib import BNode, ConjunctiveGraph, Dataset, Graph, Literal, URIRef
+from rdflib import ConjunctiveGraph, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Identifier, Node
 
 from oregraph.errors import StoreError
+from oregraph.graph.terms import from_ox
 from oregraph.ontology import ontology_graph, shapes_graph
 
 __all__ = [
@@ -141,22 +142,14 @@ def store_to_graph(store: _OxigraphBacked | pyoxigraph.Store) -> Graph:
 
 
 def _from_ox(term: Any) -> Identifier:
-    """The rdflib term of a pyoxigraph term."""
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == str(_XSD_STRING):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    raise StoreError(
-        f"cannot validate the store: it holds a {type(term).__name__} term ({term}); "
-        "oregraph data uses no RDF-star quoted triples"
-    )
+    """The rdflib term of a pyoxigraph term (via :func:`oregraph.graph.terms.from_ox`)."""
+    try:
+        return from_ox(term)
+    except TypeError:
+        raise StoreError(
+            f"cannot validate the store: it holds a {type(term).__name__} term ({term}); "
+            "oregraph data uses no RDF-star quoted triples"
+        ) from None
 
 
 def _normalised(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:

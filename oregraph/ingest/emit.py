@@ -131,6 +131,14 @@ def _evidence(node: URIRef, fact: Fact, g: URIRef) -> Iterator[Quad]:
     yield node, PROV.wasDerivedFrom, g, g
 
 
+def _statement(node: URIRef, s: URIRef, p: URIRef, o: URIRef, g: URIRef) -> Iterator[Quad]:
+    """A reified statement: the node that carries the evidence of a shortcut triple."""
+    yield node, RDF.type, RDF.Statement, g
+    yield node, RDF.subject, s, g
+    yield node, RDF.predicate, p, g
+    yield node, RDF.object, o, g
+
+
 def _share(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 4))).normalize(), datatype=XSD.decimal)
 
@@ -146,10 +154,7 @@ def _fact_quads(fact: Fact, g: URIRef, iri, doc_hash: str, base: str) -> Iterato
         yield listing, OG.exchange, Literal(exchange), g
         yield listing, OG.ticker, Literal(ticker), g
         node = URIRef(f"{base}statement-{_hash(doc_hash, p, str(s), fact.object)}")
-        yield node, RDF.type, RDF.Statement, g
-        yield node, RDF.subject, s, g
-        yield node, RDF.predicate, OG.listing, g
-        yield node, RDF.object, listing, g
+        yield from _statement(node, s, OG.listing, listing, g)
         yield from _evidence(node, fact, g)
         return
     o = iri(fact.object)
@@ -198,10 +203,7 @@ def _fact_quads(fact: Fact, g: URIRef, iri, doc_hash: str, base: str) -> Iterato
     else:  # operates, commodity, locatedIn
         node = URIRef(f"{base}statement-{_hash(doc_hash, p, str(s), str(o))}")
         yield s, OG[p], o, g
-        yield node, RDF.type, RDF.Statement, g
-        yield node, RDF.subject, s, g
-        yield node, RDF.predicate, OG[p], g
-        yield node, RDF.object, o, g
+        yield from _statement(node, s, OG[p], o, g)
     yield from _evidence(node, fact, g)
 
 

@@ -512,8 +512,7 @@ def _read_parenthesis(ctx: DocContext, key: str, inner: str, sent: Sentence) -> 
 
 
 def _add_listing(ctx: DocContext, org: str, exchange: str, ticker: str, sent: Sentence) -> None:
-    code = normalise_exchange(exchange) if exchange.upper() != exchange or " " in exchange else \
-        normalise_exchange(exchange)
+    code = normalise_exchange(exchange)
     ticker = ticker.strip(".").upper()
     if not code or not ticker:
         return
@@ -574,9 +573,6 @@ class Masked:
     sentence: Sentence
     text: str  # the sentence with ⟦n⟧ for mentions and ⟦%v⟧ for percentages
     mentions: list[Mention]
-
-    def kind(self, n: int) -> str:
-        return self.mentions[n].key.split("-", 1)[0]
 
 
 _ISSUER_TERMS = re.compile(r"\b(?:[Tt]he (?:Company|Corporation)|la Société|la société)\b")

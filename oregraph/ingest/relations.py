@@ -9,7 +9,7 @@ the graph) so every fact can be traced to the words and the rule that made it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from oregraph.ingest.mentions import DocContext, Masked
 from oregraph.ingest.records import Fact
@@ -64,13 +64,6 @@ _TITLE_HEAD = re.compile(r"CEO|CFO|COO|CTO|President|Chair|Director|Manager|Offi
 TITLE = rf"(?P<title>{_TITLE_WORD}(?:(?:\s+|\s*[,&/]\s*|\s+and\s+|\s+of\s+|\s*-\s*){_TITLE_WORD}){{0,8}})"
 PNAME = (r"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-ZÀ-Ý][a-zà-ÿ'’\-]+(?:\s+[A-Z]\.)?"
          r"(?:\s+(?:de|van|von|da|del|du|la|le|Mc|St\.)?\s*[A-ZÀ-Ý][a-zà-ÿ'’\-]+){1,2})")
-
-Emit = Callable[..., None]
-
-
-def _ents(m: Masked, *groups: str | None) -> list[int]:
-    return [int(g) for g in groups if g is not None]
-
 
 class _Reader:
     """Applies every rule to one masked sentence, resolving 'its' and 'our'."""
@@ -441,15 +434,6 @@ class _Reader:
                     continue
                 person = self.ctx.add("person", name, "Person")
                 self.emit("officerOf", person, org_key, rule, title=title, confidence=0.85)
-
-
-def _comm_slug(label: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
-
-
-_QUOTE_ATTRIBUTION = re.compile(
-    rf"[”\"]\s*,?\s*(?:said|says|stated|added|commented)\s+(?:the\s+)?(?:{E}(?:['’]s)?\s+)?"
-)
 
 
 def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
