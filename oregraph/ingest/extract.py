@@ -7,6 +7,7 @@ function: no store, no network, no global state beyond the read-only lexicon.
 
 from __future__ import annotations
 
+from oregraph.ingest import french
 from oregraph.ingest.cleanup import clean
 from oregraph.ingest.mentions import discover, mask
 from oregraph.ingest.records import Announcement, Extraction, Fact
@@ -47,8 +48,11 @@ def extract(announcement: Announcement) -> Extraction:
     cleaned = clean(text)
     sentences = sentences_of(text, cleaned)
     ctx = discover(text, sentences)
+    in_french = french.is_french(text)
+    if in_french:
+        french.add_mentions(ctx, text, sentences)
     masked = [mask(ctx, s) for s in sentences]
-    facts = list(read_relations(ctx, masked))
+    facts = list(french.read_relations_fr(ctx, masked) if in_french else read_relations(ctx, masked))
     for listing in ctx.listings:
         facts.append(Fact("listedAs", listing.org, f"{listing.exchange}:{listing.ticker}",
                           listing.sentence, "listing.ticker_block", confidence=0.95))
