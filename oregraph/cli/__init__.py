@@ -5,10 +5,12 @@ The app and shared helpers live in :mod:`oregraph.cli.common`; each
 """
 
 from oregraph.cli import (  # noqa: F401  (importing registers the commands)
+    evaluate_cmds,
     extract_cmds,
     ingest_cmds,
     ownership_cmds,
     query_cmds,
+    resolve_cmds,
     web_cmds,
 )
 from oregraph.cli.common import app
