@@ -39,3 +39,19 @@ class AmbiguousEntity(OregraphError):
     def __init__(self, message: str, candidates: list[tuple[str, str]]):
         super().__init__(message)
         self.candidates = candidates
+
+
+class ResultTooLarge(QueryError):
+    """A SPARQL query returns more results than the configured cap."""
+
+
+class StoreBusy(StoreError):
+    """Every query worker is in use; the caller should try again shortly."""
+
+
+class Unauthorized(OregraphError):
+    """A write without credentials (HTTP 401): the message says which header to send."""
+
+
+class Forbidden(OregraphError):
+    """A write with wrong credentials, or to a read-only service (HTTP 403)."""

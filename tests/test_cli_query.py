@@ -155,3 +155,70 @@ def test_validate_good_data(store: Path) -> None:
 def test_validate_an_empty_store(tmp_path: Path) -> None:
     result = invoke("validate", "--store", tmp_path / "empty")
     assert result.exit_code == 0, result.output
+
+
+# -- limits -----------------------------------------------------------------------------
+
+def test_query_max_rows_is_an_error_not_a_cut_answer(store: Path) -> None:
+    every = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    result = invoke("query", every, "--store", store, "--max-rows", "5")
+    assert result.exit_code == 1 and no_traceback(result)
+    assert "more than 5 solutions" in result.stderr and "LIMIT 5" in result.stderr
+    assert result.stdout == ""
+    assert invoke("query", every + " LIMIT 5", "--store", store, "--max-rows", "5").exit_code == 0
+
+
+def test_query_timeout(store: Path) -> None:
+    product = "SELECT * WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z . ?d ?t ?w }"
+    result = invoke("query", product, "--store", store, "--timeout", "0.3", "--max-rows", "100000000")
+    assert result.exit_code == 1 and no_traceback(result)
+    assert "longer than the 0.3 s limit" in result.stderr
+
+
+# -- the same commands on a remote store (a real Oxigraph server) -------------------------
+
+from tests.test_remote_store import oxigraph_server  # noqa: E402,F401 - the server fixture
+
+
+@pytest.fixture
+def remote_chain(oxigraph_server: str, chain: Path) -> str:  # noqa: F811
+    """The chain store's quads loaded into the Oxigraph server; its URL."""
+    from oregraph.graph.store import Store
+
+    with Store.open(chain) as local, Store.open(oxigraph_server) as remote:
+        remote.update("CLEAR ALL")
+        for graph in local.graphs():
+            quads = local.oxigraph.quads_for_pattern(None, None, None, local_graph(graph))
+            remote.add_graph(graph, list(quads))
+    return oxigraph_server
+
+
+def local_graph(iri: str):
+    import pyoxigraph
+
+    return pyoxigraph.NamedNode(iri)
+
+
+def test_query_on_a_remote_store(remote_chain: str) -> None:
+    result = invoke("query", STAKES, "--store", remote_chain, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"h": h, "s": s} for h, s in EXPECTED_STAKES]
+    ask = invoke("query", OG_PREFIX + "ASK { ?a og:subsidiaryOf ?b }", "--store", remote_chain)
+    assert ask.stdout.strip() == "true"
+
+
+def test_export_and_validate_on_a_remote_store(remote_chain: str, chain: Path) -> None:
+    result = invoke("export", "--store", remote_chain, "--format", "nquads")
+    assert result.exit_code == 0, result.output
+    ds = Dataset()
+    ds.parse(data=result.stdout, format="nquads")
+    assert _quads(ds) == _quads(_reference(chain))
+    valid = invoke("validate", "--store", remote_chain)
+    assert valid.exit_code == 0, valid.output
+    assert "conforms" in valid.stdout
+
+
+def test_unreachable_remote_store_is_one_error_line() -> None:
+    result = invoke("query", "ASK {}", "--store", "http://127.0.0.1:9")
+    assert result.exit_code == 1 and no_traceback(result)
+    assert result.stderr.startswith("error: cannot reach the SPARQL server at http://127.0.0.1:9")

@@ -30,13 +30,18 @@ from oregraph import __version__
 from oregraph.errors import (
     AmbiguousEntity,
     EntityNotFound,
+    Forbidden,
     InputError,
     OregraphError,
     QueryError,
     QueryTimeout,
+    ResultTooLarge,
+    StoreBusy,
     StoreError,
+    Unauthorized,
 )
 from oregraph.graph.ids import iri_to_id
+from oregraph.graph.interface import GraphStore, QueryRunner
 from oregraph.graph.store import Store
 from oregraph.settings import Settings
 
@@ -47,7 +52,10 @@ log = logging.getLogger(__name__)
 #: HTTP status of each oregraph error, most specific first; other OregraphErrors get 400.
 ERROR_STATUS: tuple[tuple[type[OregraphError], int], ...] = (
     (QueryTimeout, 503),
+    (ResultTooLarge, 422),
     (QueryError, 400),
+    (Unauthorized, 401),
+    (Forbidden, 403),
     (EntityNotFound, 404),
     (AmbiguousEntity, 409),
     (InputError, 422),
@@ -60,7 +68,10 @@ Who owns, runs and partners with whom in mining and metals, read from press rele
 * `/entities?q=NAME` finds entities by name, alias or ticker; `/entities/{id}` shows
   one with its facts and their sources; `/owners` and `/holdings` give direct and
   ultimate (look-through) stakes; `/graph` draws its neighbourhood.
-* `/sparql` is a read-only SPARQL 1.1 endpoint over the union of all announcements.
+* `/sparql` is a SPARQL 1.1 Protocol endpoint over the union of all announcements
+  (read-only; SPARQL Update with the bearer token). Queries have a time limit and a
+  result cap: 503 `QueryTimeout` and 422 `ResultTooLarge` say what to change.
+* `POST /announcements` reads a text announcement into the graph (bearer token).
 
 Errors always answer `{"error": {"type": ..., "message": ...}}`.
 """
@@ -94,7 +105,14 @@ async def _oregraph_error(request: Request, exc: Exception) -> JSONResponse:
     status = _status_of(exc)
     if status >= 500:
         log.warning("%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
-    return JSONResponse(error_body(type(exc).__name__, str(exc), **extra), status_code=status)
+    headers: dict[str, str] = {}
+    if isinstance(exc, Unauthorized):
+        headers["WWW-Authenticate"] = 'Bearer realm="oregraph"'
+    if isinstance(exc, (StoreBusy, QueryTimeout)):
+        headers["Retry-After"] = "5"
+    return JSONResponse(
+        error_body(type(exc).__name__, str(exc), **extra), status_code=status, headers=headers
+    )
 
 
 #: Error types of HTTP errors raised by the framework or the routes, stable across
@@ -155,14 +173,17 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     """A FastAPI app over ``store``, or over the store that ``settings`` names.
 
     With neither, settings come from the environment (``OREGRAPH_*``) and the
-    store is opened from ``settings.store``. A store the app opened is closed
-    when the app shuts down; a store handed in is left to the caller.
+    store is opened from ``settings.store`` (a folder, or the URL of a SPARQL
+    server). A store the app opened is closed when the app shuts down; a store
+    handed in is left to the caller. Request bodies are limited to
+    ``settings.max_request_bytes`` (:mod:`oregraph.api.limits`).
     """
-    from oregraph.api.routes import entities, health, pages, sparql
+    from oregraph.api import limits
+    from oregraph.api.routes import announcements, entities, health, pages, sparql
 
     if settings is None:
         settings = store.settings if store is not None else Settings()
@@ -183,6 +204,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.query_runner = QueryRunner.from_settings(settings)
 
     app.add_exception_handler(OregraphError, _oregraph_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
@@ -192,5 +214,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(health.router)
     app.include_router(entities.router)
     app.include_router(sparql.router)
+    app.include_router(announcements.router)
     app.include_router(pages.router)
+    limits.install(app, settings.max_request_bytes)
     return app

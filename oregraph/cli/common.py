@@ -28,7 +28,7 @@ app = typer.Typer(
 
 StoreOpt = Annotated[
     str | None,
-    typer.Option("--store", "-s", help="Store folder (default: $OREGRAPH_STORE, else a per-user folder)."),
+    typer.Option("--store", "-s", help="Store folder or SPARQL server URL (default: $OREGRAPH_STORE, else a per-user folder)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,8 +17,17 @@ def query(
     file: Annotated[Path | None, typer.Option("--file", help="Read the query from this file.")] = None,
     store: StoreOpt = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=0.001, help="Seconds the query may run (default: $OREGRAPH_QUERY_TIMEOUT, 30).")] = None,
+    max_rows: Annotated[int | None, typer.Option(
+        "--max-rows", min=1, help="Most rows accepted (default: $OREGRAPH_RESULT_CAP, 10000).")] = None,
 ) -> None:
     """Run a SPARQL query over all announcements (their union is the default graph).
+
+    The store is a folder or the URL of a SPARQL server. The query stops after
+    --timeout seconds and refuses more than --max-rows rows (defaults from
+    OREGRAPH_QUERY_TIMEOUT and OREGRAPH_RESULT_CAP).
+    CONSTRUCT and DESCRIBE print Turtle; ASK prints true or false.
 
     Example: oregraph query 'PREFIX og: <https://w3id.org/oregraph/ontology#>
     SELECT ?h ?s WHERE { ?x og:holder ?h ; og:share ?s }'
@@ -35,19 +43,25 @@ def query(
             raise typer.BadParameter(f"cannot read {file}: {exc.strerror}", param_hint="--file") from None
     import pyoxigraph as ox
 
+    from oregraph.graph.interface import run_bounded
+    from oregraph.graph.store import PREFIXES
+
     with open_store(store) as st:
-        result = st.query(sparql or "")
-        if isinstance(result, ox.QueryBoolean):
-            typer.echo("true" if bool(result) else "false")
-            return
-        if isinstance(result, ox.QueryTriples):
-            out = io.BytesIO()
-            ox.serialize(result, out, ox.RdfFormat.TURTLE)
-            sys.stdout.write(out.getvalue().decode("utf-8"))
-            return
-        names = [v.value for v in result.variables]
-        rows = [[_term_text(sol[n]) for n in names] for sol in result]
-    print_rows(names, rows, format)
+        limits: dict[str, Any] = {}
+        if timeout is not None:
+            limits["query_timeout"] = timeout
+        if max_rows is not None:
+            limits["result_cap"] = max_rows
+        settings = st.settings.model_copy(update=limits)
+        result = run_bounded(st, sparql or "", settings)
+    if result.kind == "boolean":
+        typer.echo("true" if result.boolean else "false")
+        return
+    if result.kind == "triples":
+        sys.stdout.write(result.serialize_graph(ox.RdfFormat.TURTLE, PREFIXES).decode("utf-8"))
+        return
+    rows = [[_term_text(term) for term in row] for row in result.rows()]
+    print_rows(result.variables, rows, format)
 
 
 def _term_text(term: Any) -> str:
@@ -61,6 +75,8 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Write the whole graph, with its named graphs where the format keeps them.
+
+    A remote store (--store http://...) is read through one query into memory first.
 
     Example: oregraph export --format nquads -o graph.nq
     """
@@ -84,7 +100,7 @@ def validate(store: StoreOpt = None) -> None:
     from oregraph.graph.validate import validate_store
 
     with open_store(store) as st:
-        report = validate_store(st)
+        report = validate_store(st.to_oxigraph())  # a remote store is copied into memory
     typer.echo(str(report))
     if not report.conforms:
         raise typer.Exit(1)

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -37,9 +37,15 @@ from oregraph.errors import OregraphError, QueryError, StoreError
 from oregraph.graph.terms import OxTerm, from_ox, to_ox, to_ox_graph, to_ox_quad
 from oregraph.settings import Settings
 
-__all__ = ["Store", "EXPORT_FORMATS", "PREFIXES", "is_update"]
+if TYPE_CHECKING:
+    from oregraph.graph.interface import GraphStore
 
-#: Prefixes written into Turtle and TriG exports.
+__all__ = [
+    "Store", "EXPORT_FORMATS", "PREFIXES", "is_update", "convert_quads", "export_oxigraph",
+    "syntax_message",
+]
+
+#: Prefixes written into Turtle and TriG exports, and predeclared in every query.
 PREFIXES: dict[str, str] = {
     "og": "https://w3id.org/oregraph/ontology#",
     "id": "https://w3id.org/oregraph/id/",
@@ -112,19 +118,22 @@ class Store:
     # -- opening and closing -------------------------------------------------
 
     @classmethod
-    def open(cls, location: str | Path | None = None, settings: Settings | None = None) -> Store:
+    def open(
+        cls, location: str | Path | None = None, settings: Settings | None = None
+    ) -> GraphStore:
         """Open (creating if needed) the store in ``location``, else ``settings.store``.
 
-        Raises :class:`StoreError` for a remote SPARQL endpoint, a path that is
-        not a store folder, or a store in use by another process.
+        An ``http://`` or ``https://`` location is a SPARQL 1.1 server: the
+        answer is then a :class:`~oregraph.graph.remote.RemoteStore` with the
+        same methods (see docs/remote-store.md). Raises :class:`StoreError` for
+        a path that is not a store folder, or a store in use by another process.
         """
         settings = settings if settings is not None else Settings()
         where = str(location) if location is not None else settings.store
         if where.startswith(("http://", "https://")):
-            raise StoreError(
-                f"remote SPARQL stores are not supported yet ({where}); "
-                "give a local folder with --store or OREGRAPH_STORE"
-            )
+            from oregraph.graph.remote import RemoteStore
+
+            return RemoteStore.open(where, settings)
         path = Path(where).expanduser()
         if path.exists() and not path.is_dir():
             raise StoreError(
@@ -222,35 +231,8 @@ class Store:
         quads that were not in the store yet (0 when the graph is added again).
         A quad in any other graph is a programming error (:class:`ValueError`).
         """
-        name = ox.NamedNode(str(graph_iri))
         store = self.oxigraph
-        batch: dict[ox.Quad, None] = {}
-        memo: dict[Any, Any] = {}  # entities recur across an announcement's quads
-
-        def term(value: Any) -> Any:
-            try:
-                return memo[value]
-            except KeyError:
-                converted = memo[value] = to_ox(value)
-                return converted
-            except TypeError:  # unhashable: not a term; to_ox says why
-                return to_ox(value)
-
-        for quad in quads:
-            if isinstance(quad, ox.Quad):
-                converted = quad
-            elif len(quad) == 4:
-                s, p, o, g = quad
-                graph = name if isinstance(g, URIRef) and str(g) == name.value else to_ox_graph(g)
-                converted = ox.Quad(term(s), term(p), term(o), graph)
-            else:
-                converted = to_ox_quad(quad)
-            if converted.graph_name != name:
-                raise ValueError(
-                    f"quad {quad!r} is in graph {converted.graph_name}, not {graph_iri}; "
-                    "add_graph writes one announcement's graph at a time"
-                )
-            batch[converted] = None
+        batch = convert_quads(graph_iri, quads)
         new = [quad for quad in batch if quad not in store]
         if new:
             try:
@@ -271,14 +253,21 @@ class Store:
 
     def query(
         self, query: str,
-        bindings: Mapping[str, Identifier | OxTerm] | None = None,
+        bindings: Mapping[str, Identifier | OxTerm] | None = None, *,
+        default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query over the union of the named graphs; the raw pyoxigraph result.
 
         ``bindings`` maps variable names (without ``?``) to rdflib or pyoxigraph
         terms; each variable is replaced by its term before evaluation. In a
         ``SELECT`` with an explicit projection, bound variables must be projected.
-        Raises :class:`QueryError` for malformed queries and for updates.
+        ``default_graph`` and ``named_graphs`` (graph IRIs, the protocol's
+        ``default-graph-uri`` and ``named-graph-uri``) replace the union with
+        the merge of those graphs and limit ``GRAPH`` to those named.
+        SELECT and CONSTRUCT results are lazy: solutions are computed as they
+        are read. The prefixes of :data:`PREFIXES` (``og:``, ``id:``,
+        ``dcterms:``, ``prov:``, ``skos:``, ``rdf:``, ``rdfs:``, ``xsd:``) are
+        predeclared; a query's own ``PREFIX`` lines take precedence. Raises :class:`QueryError` for malformed queries and for updates.
         """
         if is_update(query):
             raise QueryError(
@@ -288,12 +277,17 @@ class Store:
         substitutions = None
         if bindings:
             substitutions = {ox.Variable(name.lstrip("?$")): to_ox(term) for name, term in bindings.items()}
+        dataset: dict[str, Any] = {"use_default_graph_as_union": not default_graph}
+        if default_graph:
+            dataset["default_graph"] = [_graph_node(g) for g in default_graph]
+        if named_graphs:
+            dataset["named_graphs"] = [_graph_node(g) for g in named_graphs]
         try:
             return self.oxigraph.query(
-                query, use_default_graph_as_union=True, substitutions=substitutions
+                query, substitutions=substitutions, prefixes=PREFIXES, **dataset
             )
         except SyntaxError as error:
-            raise QueryError(f"invalid SPARQL: {_syntax_message(error)}") from None
+            raise QueryError(f"invalid SPARQL: {syntax_message(error)}") from None
         except RuntimeError as error:
             if "projection" in str(error):
                 raise QueryError(
@@ -345,7 +339,7 @@ class Store:
         try:
             self.oxigraph.update(sparql)
         except SyntaxError as error:
-            raise QueryError(f"invalid SPARQL Update: {_syntax_message(error)}") from None
+            raise QueryError(f"invalid SPARQL Update: {syntax_message(error)}") from None
         finally:
             self.touch()
 
@@ -357,39 +351,93 @@ class Store:
         ``trig``, ``nquads`` and ``jsonld`` keep the named graphs; ``turtle``
         and ``ntriples`` write the union of all graphs as one graph.
         """
-        key = _FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
-        store = self.oxigraph
-        if key == "trig":
-            store.dump(out, ox.RdfFormat.TRIG, prefixes=PREFIXES)
-        elif key == "nquads":
-            store.dump(out, ox.RdfFormat.N_QUADS)
-        elif key in ("turtle", "ntriples"):
-            triples = (
-                ox.Triple(s["s"], s["p"], s["o"])
-                for s in store.query(
-                    "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True
-                )
+        export_oxigraph(self.oxigraph, out, fmt)
+
+    def to_oxigraph(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store`` (a remote store answers with a copy)."""
+        return self.oxigraph
+
+
+def export_oxigraph(store: ox.Store, out: BinaryIO, fmt: str) -> None:
+    """Write every quad of a pyoxigraph store to ``out`` in ``fmt`` (see :meth:`Store.export`)."""
+    key = _FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
+    if key == "trig":
+        store.dump(out, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    elif key == "nquads":
+        store.dump(out, ox.RdfFormat.N_QUADS)
+    elif key in ("turtle", "ntriples"):
+        triples = (
+            ox.Triple(s["s"], s["p"], s["o"])
+            for s in store.query(
+                "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True
             )
-            if key == "turtle":
-                ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-            else:
-                ox.serialize(triples, out, ox.RdfFormat.N_TRIPLES)
-        elif key == "jsonld":
-            with warnings.catch_warnings():
-                # rdflib 7's own parsers and serializers use its deprecated ConjunctiveGraph API.
-                warnings.simplefilter("ignore", DeprecationWarning)
-                dataset = Dataset()
-                dataset.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
-                for prefix, namespace in PREFIXES.items():
-                    dataset.bind(prefix, namespace)
-                out.write(dataset.serialize(format="json-ld", encoding="utf-8"))
+        )
+        if key == "turtle":
+            ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         else:
-            raise OregraphError(
-                f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}"
+            ox.serialize(triples, out, ox.RdfFormat.N_TRIPLES)
+    elif key == "jsonld":
+        with warnings.catch_warnings():
+            # rdflib 7's own parsers and serializers use its deprecated ConjunctiveGraph API.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset = Dataset()
+            dataset.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+            for prefix, namespace in PREFIXES.items():
+                dataset.bind(prefix, namespace)
+            out.write(dataset.serialize(format="json-ld", encoding="utf-8"))
+    else:
+        raise OregraphError(
+            f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}"
+        )
+
+
+def convert_quads(graph_iri: str, quads: Iterable[tuple[Any, ...]]) -> list[ox.Quad]:
+    """``quads`` (rdflib 4-tuples or pyoxigraph quads) as pyoxigraph quads, without duplicates.
+
+    Every quad must be in graph ``graph_iri`` (:class:`ValueError` otherwise:
+    a programming error); bad terms raise before anything is written.
+    """
+    name = ox.NamedNode(str(graph_iri))
+    batch: dict[ox.Quad, None] = {}
+    memo: dict[Any, Any] = {}  # entities recur across an announcement's quads
+
+    def term(value: Any) -> Any:
+        try:
+            return memo[value]
+        except KeyError:
+            converted = memo[value] = to_ox(value)
+            return converted
+        except TypeError:  # unhashable: not a term; to_ox says why
+            return to_ox(value)
+
+    for quad in quads:
+        if isinstance(quad, ox.Quad):
+            converted = quad
+        elif len(quad) == 4:
+            s, p, o, g = quad
+            graph = name if isinstance(g, URIRef) and str(g) == name.value else to_ox_graph(g)
+            converted = ox.Quad(term(s), term(p), term(o), graph)
+        else:
+            converted = to_ox_quad(quad)
+        if converted.graph_name != name:
+            raise ValueError(
+                f"quad {quad!r} is in graph {converted.graph_name}, not {graph_iri}; "
+                "add_graph writes one announcement's graph at a time"
             )
+        batch[converted] = None
+    return list(batch)
 
 
-def _syntax_message(error: SyntaxError, limit: int = 300) -> str:
+def _graph_node(iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(str(iri))
+    except ValueError:
+        raise QueryError(
+            f"{iri!r} is not an IRI; give default-graph-uri and named-graph-uri as absolute IRIs"
+        ) from None
+
+
+def syntax_message(error: SyntaxError, limit: int = 300) -> str:
     """The parser's message on one line, its list of expected tokens cut short."""
     message = " ".join(str(error.msg or error).split())
     if len(message) > limit:

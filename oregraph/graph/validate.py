@@ -94,9 +94,9 @@ _XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
 class _OxigraphBacked(Protocol):
-    """Anything that exposes an embedded Oxigraph store as ``.oxigraph``."""
+    """An oregraph store (embedded or remote): its quads as a pyoxigraph store."""
 
-    oxigraph: pyoxigraph.Store
+    def to_oxigraph(self) -> pyoxigraph.Store: ...
 
 
 def validate_graph(data: Graph | Dataset) -> ValidationReport:
@@ -116,10 +116,10 @@ def validate_graph(data: Graph | Dataset) -> ValidationReport:
 
 
 def validate_store(store: _OxigraphBacked | pyoxigraph.Store) -> ValidationReport:
-    """Validate every quad of an embedded Oxigraph store, all named graphs merged.
+    """Validate every quad of a store, all named graphs merged.
 
-    ``store`` is an oregraph store object (with a ``.oxigraph`` attribute holding
-    a :class:`pyoxigraph.Store`) or a :class:`pyoxigraph.Store` itself.
+    ``store`` is an oregraph store, embedded or remote (anything with
+    ``to_oxigraph()``), or a :class:`pyoxigraph.Store` itself.
     """
     return _validate_union(store_to_graph(store))
 
@@ -134,7 +134,7 @@ def store_to_graph(store: _OxigraphBacked | pyoxigraph.Store) -> Graph:
     Raises :class:`oregraph.errors.StoreError` for RDF-star quoted triples,
     which rdflib cannot represent.
     """
-    ox = store if isinstance(store, pyoxigraph.Store) else store.oxigraph
+    ox = store if isinstance(store, pyoxigraph.Store) else store.to_oxigraph()
     graph = Graph()
     for quad in ox.quads_for_pattern(None, None, None, None):
         graph.add((_from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object)))

@@ -1,0 +1,325 @@
+"""What every oregraph store offers, and queries run within a time limit and a result cap.
+
+Two stores implement :class:`GraphStore`: the embedded
+:class:`~oregraph.graph.store.Store` (pyoxigraph in the process) and
+:class:`~oregraph.graph.remote.RemoteStore` (any SPARQL 1.1 server over HTTP).
+``Store.open(location)`` picks one by the location's form, and the rest of
+the code only uses the methods below, which answer with the same pyoxigraph
+result types on both.
+
+:func:`run_bounded` is how the SPARQL endpoint and ``oregraph query`` run a
+caller's query. What it bounds, exactly:
+
+* **The answer time.** The query runs in a worker thread; the caller waits at
+  most ``timeout`` seconds and then gets :class:`~oregraph.errors.QueryTimeout`.
+* **The work, for streaming queries.** Solutions and triples are read one by
+  one and the deadline and the cap are checked between them, so a query that
+  streams (patterns, joins, ``FILTER``, ``OPTIONAL``, ``LIMIT``) stops at its
+  first solution after the deadline and frees its worker.
+* **Not the work of blocking operators.** pyoxigraph cannot cancel a query:
+  one whose first solution needs everything evaluated first (``ORDER BY``,
+  ``GROUP BY``, aggregates, ``ASK``), or a pattern that yields no solution for
+  a long time, keeps its worker busy until the engine returns, even after the
+  caller got its timeout. To keep such stragglers from
+  piling up, at most ``workers`` queries run at once (orphans included); a query
+  arriving when all are busy is refused with :class:`~oregraph.errors.StoreBusy`
+  at once instead of queueing.
+* **The result size.** More than ``cap`` solutions (or triples) is
+  :class:`~oregraph.errors.ResultTooLarge`, never a silently cut answer; a
+  remote store's body is read as a stream and dropped at ``cap + 1``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, BinaryIO, Protocol, runtime_checkable
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.term import Identifier
+
+from oregraph.errors import QueryTimeout, ResultTooLarge, StoreBusy
+from oregraph.graph.terms import OxTerm
+from oregraph.settings import Settings
+
+__all__ = [
+    "GraphStore", "QueryResult", "BoundedResult", "QueryRunner", "Limits", "run_bounded",
+    "evaluate", "current_limits", "timed_out", "too_large",
+]
+
+Bindings = Mapping[str, Identifier | OxTerm]
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """The store methods the rest of oregraph uses (embedded or remote alike)."""
+
+    settings: Settings
+
+    @property
+    def generation(self) -> int:
+        """Changes whenever the store may have changed (keys for caches)."""
+
+    @property
+    def closed(self) -> bool: ...
+
+    def touch(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> GraphStore: ...
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def __len__(self) -> int: ...
+
+    def graphs(self) -> list[str]: ...
+
+    def has_graph(self, graph_iri: str) -> bool: ...
+
+    def add_graph(self, graph_iri: str, quads: Iterable[tuple[Any, ...]]) -> int: ...
+
+    def remove_graph(self, graph_iri: str) -> None: ...
+
+    def query(
+        self, query: str, bindings: Bindings | None = None, *,
+        default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+    ) -> QueryResult: ...
+
+    def select(self, query: str, bindings: Bindings | None = None) -> list[dict[str, Identifier]]: ...
+
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool: ...
+
+    def construct(self, query: str, bindings: Bindings | None = None) -> Graph: ...
+
+    def update(self, sparql: str) -> None: ...
+
+    def export(self, out: BinaryIO, fmt: str) -> None: ...
+
+    def to_oxigraph(self) -> ox.Store:
+        """Every quad in a pyoxigraph store: the embedded one itself, or a copy of a remote one."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The deadline (a :func:`time.monotonic` instant), timeout and cap of the query running in this thread."""
+
+    deadline: float
+    timeout: float
+    cap: int
+
+
+_running = threading.local()
+
+
+def current_limits() -> Limits | None:
+    """The limits of the bounded query running in this thread (a remote store reads within them)."""
+    limits: Limits | None = getattr(_running, "limits", None)
+    return limits
+
+
+@dataclass
+class BoundedResult:
+    """A query's whole answer, read within the limits: solutions, a boolean or triples."""
+
+    kind: str  # "solutions", "boolean" or "triples"
+    variables: list[str] = field(default_factory=list)
+    solutions: list[ox.QuerySolution] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def rows(self) -> list[list[OxTerm | None]]:
+        """The solutions as lists of terms in the order of :attr:`variables`."""
+        return [[solution[name] for name in self.variables] for solution in self.solutions]
+
+    def serialize_results(self, fmt: ox.QueryResultsFormat) -> bytes:
+        """SELECT or ASK results in a SPARQL results format (written by pyoxigraph)."""
+        if self.kind == "boolean":
+            text = '{"head":{},"boolean":%s}' % ("true" if self.boolean else "false")
+        else:
+            text = _results_json(self.variables, self.solutions)
+        parsed = ox.parse_query_results(text.encode("utf-8"), ox.QueryResultsFormat.JSON)
+        return parsed.serialize(format=fmt) or b""
+
+    def serialize_graph(self, fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = None) -> bytes:
+        """CONSTRUCT or DESCRIBE triples in an RDF format (written by pyoxigraph)."""
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) and prefixes:
+            body = ox.serialize(self.triples, format=fmt, prefixes=dict(prefixes))
+        else:
+            body = ox.serialize(self.triples, format=fmt)
+        return body or b""
+
+
+def _json_term(term: Any) -> str:
+    import json
+
+    if isinstance(term, ox.NamedNode):
+        value: dict[str, Any] = {"type": "uri", "value": term.value}
+    elif isinstance(term, ox.BlankNode):
+        value = {"type": "bnode", "value": term.value}
+    elif isinstance(term, ox.Literal):
+        value = {"type": "literal", "value": term.value}
+        if term.language:
+            value["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            value["datatype"] = term.datatype.value
+    else:  # an RDF-star quoted triple
+        value = {"type": "triple", "value": {
+            "subject": _json_obj(term.subject), "predicate": _json_obj(term.predicate),
+            "object": _json_obj(term.object),
+        }}
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_obj(term: Any) -> Any:
+    import json
+
+    return json.loads(_json_term(term))
+
+
+def _results_json(variables: list[str], solutions: list[ox.QuerySolution]) -> str:
+    import json
+
+    bindings = []
+    for solution in solutions:
+        parts = []
+        for name in variables:
+            term = solution[name]
+            if term is not None:
+                parts.append(f"{json.dumps(name)}:{_json_term(term)}")
+        bindings.append("{" + ",".join(parts) + "}")
+    return (
+        '{"head":{"vars":' + json.dumps(variables) + '},"results":{"bindings":['
+        + ",".join(bindings) + "]}}"
+    )
+
+
+def evaluate(
+    store: GraphStore, query: str, *, deadline: float, cap: int,
+    default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+    timeout: float = 0.0,
+) -> BoundedResult:
+    """Run ``query`` on ``store`` in this thread, reading its answer until ``deadline`` or ``cap``.
+
+    ``deadline`` is a :func:`time.monotonic` instant. The deadline is checked
+    between solutions; see the module docstring for what that bounds.
+    """
+    kwargs: dict[str, Any] = {}
+    if default_graph:
+        kwargs["default_graph"] = list(default_graph)
+    if named_graphs:
+        kwargs["named_graphs"] = list(named_graphs)
+    _running.limits = Limits(deadline, timeout, cap)
+    try:
+        return _read(store.query(query, **kwargs), deadline, cap, timeout)
+    finally:
+        _running.limits = None
+
+
+def _read(result: QueryResult, deadline: float, cap: int, timeout: float) -> BoundedResult:
+    _check_deadline(deadline, timeout)
+    if isinstance(result, ox.QueryBoolean):
+        return BoundedResult("boolean", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        solutions: list[ox.QuerySolution] = []
+        for solution in result:
+            _check_deadline(deadline, timeout)
+            if len(solutions) >= cap:
+                raise too_large(cap, "solutions")
+            solutions.append(solution)
+        return BoundedResult("solutions", variables=variables, solutions=solutions)
+    triples: list[ox.Triple] = []
+    for triple in result:
+        _check_deadline(deadline, timeout)
+        if len(triples) >= cap:
+            raise too_large(cap, "triples")
+        triples.append(triple)
+    return BoundedResult("triples", triples=triples)
+
+
+def _check_deadline(deadline: float, timeout: float) -> None:
+    if time.monotonic() > deadline:
+        raise timed_out(timeout)
+
+
+def timed_out(timeout: float) -> QueryTimeout:
+    return QueryTimeout(
+        f"the query ran longer than the {timeout:g} s limit (OREGRAPH_QUERY_TIMEOUT); "
+        "narrow it (more specific patterns, a LIMIT, fewer OPTIONALs) and try again"
+    )
+
+
+def too_large(cap: int, what: str) -> ResultTooLarge:
+    return ResultTooLarge(
+        f"the query returns more than {cap:,} {what} (the limit, OREGRAPH_RESULT_CAP); "
+        f"add LIMIT {cap} and page with OFFSET, or narrow the query"
+    )
+
+
+class QueryRunner:
+    """Runs queries in worker threads with a deadline, at most ``workers`` at a time."""
+
+    def __init__(self, timeout: float, cap: int, workers: int = 4) -> None:
+        self.timeout = timeout
+        self.cap = cap
+        self.workers = workers
+        self._slots = threading.BoundedSemaphore(workers)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> QueryRunner:
+        return cls(settings.query_timeout, settings.result_cap, settings.query_workers)
+
+    def run(
+        self, store: GraphStore, query: str, *,
+        default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+    ) -> BoundedResult:
+        """The bounded answer of ``query``; raises QueryTimeout, ResultTooLarge or StoreBusy."""
+        if not self._slots.acquire(blocking=False):
+            raise StoreBusy(
+                f"all {self.workers} query workers are busy (OREGRAPH_QUERY_WORKERS); "
+                "try again in a few seconds"
+            )
+        deadline = time.monotonic() + self.timeout
+        outcome: dict[str, Any] = {}
+        finished = threading.Event()
+
+        def work() -> None:
+            try:
+                outcome["result"] = evaluate(
+                    store, query, deadline=deadline, cap=self.cap, timeout=self.timeout,
+                    default_graph=default_graph, named_graphs=named_graphs,
+                )
+            except BaseException as error:  # handed to the caller, raised there
+                # without its traceback, whose frames hold pyoxigraph objects that
+                # must be dropped in this thread
+                outcome["error"] = error.with_traceback(None)
+            finally:
+                self._slots.release()
+                finished.set()
+
+        worker = threading.Thread(target=work, name="oregraph-query", daemon=True)
+        worker.start()
+        if not finished.wait(max(0.0, deadline - time.monotonic()) + 0.05):
+            raise timed_out(self.timeout)
+        if "error" in outcome:
+            raise outcome["error"]
+        result: BoundedResult = outcome["result"]
+        return result
+
+
+def run_bounded(
+    store: GraphStore, query: str, settings: Settings | None = None, *,
+    default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+) -> BoundedResult:
+    """Run ``query`` once within ``settings.query_timeout`` and ``settings.result_cap``."""
+    runner = QueryRunner.from_settings(settings if settings is not None else store.settings)
+    return runner.run(store, query, default_graph=default_graph, named_graphs=named_graphs)
