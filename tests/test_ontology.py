@@ -591,7 +591,7 @@ def test_report_text_for_humans() -> None:
 def _store(trig: str) -> types.SimpleNamespace:
     ox = pyoxigraph.Store()
     ox.load(trig.encode("utf-8"), format=pyoxigraph.RdfFormat.TRIG)
-    return types.SimpleNamespace(oxigraph=ox)
+    return types.SimpleNamespace(to_oxigraph=lambda: ox)
 
 
 def test_valid_store_conforms() -> None:
@@ -620,7 +620,7 @@ def test_store_terms_become_rdflib_terms() -> None:
                            pyoxigraph.Literal("51.0", datatype=pyoxigraph.NamedNode(str(XSD.decimal))), g))
     ox.add(pyoxigraph.Quad(s, pyoxigraph.NamedNode(str(RDFS.label)), pyoxigraph.Literal("X"), pyoxigraph.DefaultGraph()))
     ox.add(pyoxigraph.Quad(b, pyoxigraph.NamedNode(str(RDFS.seeAlso)), s, g))
-    graph = store_to_graph(types.SimpleNamespace(oxigraph=ox))
+    graph = store_to_graph(types.SimpleNamespace(to_oxigraph=lambda: ox))
     x = URIRef("https://w3id.org/oregraph/id/org-x")
     assert (x, SKOS.altLabel, Literal("Québec", lang="fr")) in graph
     share = graph.value(x, OG.share)

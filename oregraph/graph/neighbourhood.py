@@ -13,7 +13,7 @@ the announcement it came from. The result has the attributes that
   (0-100, when stated), ``agreement`` (agreement class local name),
   ``title`` (an officer's title), ``status``, ``evidence`` (the sentence),
   ``source_title``, ``source_date``, ``source_url``, ``announcement`` (IRI),
-  and ``predicates`` (every predicate between the two nodes, when several).
+  ``announcement_id`` (its API id), and ``predicates`` (every predicate between the two nodes, when several).
 
 A ``DiGraph`` holds one edge per ordered pair, so when two facts link the same
 pair the edge shows the stronger one (:data:`EDGE_PREDICATES` order) and
@@ -51,6 +51,7 @@ terms, which are validated IRIs, never as pasted text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,8 +62,8 @@ from oregraph.graph.entities import class_hierarchy
 from oregraph.graph.ids import iri_to_id
 
 __all__ = [
-    "EDGE_PREDICATES", "HUB_TYPES", "entity_graph", "count_announcements", "count_entities",
-    "well_connected",
+    "EDGE_PREDICATES", "HUB_TYPES", "entity_graph", "facts_among", "store_graph",
+    "count_announcements", "count_entities", "well_connected",
 ]
 
 OG = "https://w3id.org/oregraph/ontology#"
@@ -197,8 +198,117 @@ def entity_graph(store: Any, iri: str, depth: int = 2, *, max_nodes: int = 500) 
         frontier = list(found)
         _describe(store, frontier, nodes)
 
+    graph = _build(store, nodes, triples, base)
+    graph.graph["focus"] = iri
+    return graph
+
+
+def facts_among(
+    store: Any, iris: Iterable[str], predicates: Iterable[str] = EDGE_PREDICATES
+) -> nx.DiGraph:
+    """The facts whose two ends are both in ``iris``, as a DiGraph like :func:`entity_graph`'s.
+
+    ``predicates`` (og local names, a subset of :data:`EDGE_PREDICATES`) picks
+    the kinds of fact drawn. Every IRI given is a node, even with no facts.
+    """
+    keys = list(dict.fromkeys(str(i) for i in iris))
+    wanted = set(predicates)
+    inside = set(keys)
+    nodes: dict[str, dict[str, Any]] = {}
+    _describe(store, keys, nodes)
+    triples = {
+        (s, p, o) for s, p, o in _shortcuts(store, keys)
+        if p in wanted and s in inside and o in inside
+    }
+    return _build(store, nodes, triples, _base_iri(store))
+
+
+_ALL_SHORTCUTS = (
+    _PREFIXES
+    + """
+SELECT DISTINCT ?s ?p ?o WHERE {
+  ?s ?p ?o . FILTER(?p IN (%(predicates)s) && isIRI(?o) && ?s != ?o)
+}
+"""
+)
+
+
+# The whole-store graph per open store: generation -> graph.
+_STORE_GRAPHS: weakref.WeakKeyDictionary[Any, dict[int, nx.DiGraph]] = weakref.WeakKeyDictionary()
+
+
+def store_graph(store: Any, predicates: Iterable[str] = EDGE_PREDICATES) -> nx.DiGraph:
+    """Every fact of the store between entities, as one DiGraph (nodes keyed by IRI).
+
+    Read with one query for the shortcut triples, one per 400 nodes for names
+    and types, and one per 400 nodes for evidence, so a store of 5,000
+    entities is read in a few seconds; attributes as in
+    :func:`entity_graph`. The whole graph is cached until the store is
+    written (its ``generation`` changes); each call returns a copy of its
+    own, keeping only the edges of ``predicates`` (and the nodes they touch)
+    when fewer than all are asked for.
+    """
+    wanted = tuple(p for p in EDGE_PREDICATES if p in set(predicates))
+    generation = getattr(store, "generation", None)
+    cache: dict[int, nx.DiGraph] = {}
+    if isinstance(generation, int):
+        try:
+            cache = _STORE_GRAPHS.setdefault(store, {})
+        except TypeError:  # not weak-referenceable: no cache
+            pass
+    if generation in cache:
+        graph = cache[generation]
+    else:
+        graph = _read_store_graph(store, EDGE_PREDICATES)
+        cache.clear()
+        if isinstance(generation, int):
+            cache[generation] = graph
+    if wanted == EDGE_PREDICATES:
+        return graph.copy()
+    return _only(graph, set(wanted))
+
+
+def _only(graph: nx.DiGraph, wanted: set[str]) -> nx.DiGraph:
+    """The edges of ``graph`` with one of the ``wanted`` predicates, and their nodes."""
+    out = nx.DiGraph()
+    for u, v, data in graph.edges(data=True):
+        kinds = [p for p in data.get("predicates", [data.get("predicate")]) if p in wanted]
+        if not kinds:
+            continue
+        if data.get("predicate") in wanted:
+            attrs = dict(data)
+        else:  # the evidence on the edge is that of another kind of fact
+            attrs = {"predicate": kinds[0], "predicates": kinds}
+        out.add_node(u, **graph.nodes[u])
+        out.add_node(v, **graph.nodes[v])
+        out.add_edge(u, v, **attrs)
+    return out
+
+
+def _read_store_graph(store: Any, wanted: tuple[str, ...]) -> nx.DiGraph:
+    if not wanted:
+        return nx.DiGraph()
+    query = _ALL_SHORTCUTS % {"predicates": ", ".join(f"og:{p}" for p in wanted)}
+    triples: set[tuple[str, str, str]] = set()
+    keys: dict[str, None] = {}
+    for row in _rows(store, query):
+        s, p, o = _value(row["s"]), _value(row["p"]), _value(row["o"])
+        assert s is not None and p is not None and o is not None
+        triples.add((s, _local(p), o))
+        keys[s] = None
+        keys[o] = None
+    nodes: dict[str, dict[str, Any]] = {}
+    _describe(store, list(keys), nodes)
+    entity_classes = class_hierarchy().entity_classes
+    nodes = {k: v for k, v in nodes.items() if v["types"] & entity_classes}
+    return _build(store, nodes, triples, _base_iri(store))
+
+
+def _build(
+    store: Any, nodes: dict[str, dict[str, Any]], triples: set[tuple[str, str, str]], base: str
+) -> nx.DiGraph:
     hierarchy = class_hierarchy()
-    graph = nx.DiGraph(focus=iri)
+    graph = nx.DiGraph()
     for key, attrs in nodes.items():
         graph.add_node(
             key,
@@ -209,7 +319,7 @@ def entity_graph(store: Any, iri: str, depth: int = 2, *, max_nodes: int = 500) 
     for s, p, o in sorted(triples, key=lambda t: (_RANK.get(t[1], 99), t)):
         if s in nodes and o in nodes:
             _add_edge(graph, s, p, o)
-    _attach_evidence(store, graph)
+    _attach_evidence(store, graph, base)
     return graph
 
 
@@ -341,7 +451,7 @@ def _number(term: Any) -> float | None:
         return None
 
 
-def _attach_evidence(store: Any, graph: nx.DiGraph) -> None:
+def _attach_evidence(store: Any, graph: nx.DiGraph, base: str) -> None:
     facts: dict[tuple[str, str, str], dict[str, _Fact]] = {}
     keys = list(graph.nodes)
     for chunk in _chunks(keys):
@@ -386,6 +496,8 @@ def _attach_evidence(store: Any, graph: nx.DiGraph) -> None:
             value = getattr(best, name)
             if value is not None:
                 data[name] = value
+        if best.announcement is not None:
+            data["announcement_id"] = iri_to_id(best.announcement, base)
         if p == "partnerOf" and best.agreement and best.agreement != "Shareholding":
             data["agreement"] = best.agreement
     for _, _, data in graph.edges(data=True):

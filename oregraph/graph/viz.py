@@ -17,9 +17,22 @@ The vis data is built directly from the graph rather than through
 
 Node attributes read: ``label``, ``types`` (og class local names, most
 specific first or in any order), ``id`` (the URL-safe entity id, default the
-node key). Edge attributes read: ``predicate`` (og local name), ``share``
-(0-100), ``agreement``, ``evidence``, ``source_title``, ``source_date``,
-``source_url``.
+node key), ``note`` (an extra tooltip line, such as an effective share).
+Edge attributes read: ``predicate`` (og local name), ``share`` (0-100),
+``effective_share`` (0-100, drawn after the share), ``agreement``,
+``evidence``, ``source_title``, ``source_date``, ``source_url``,
+``announcement_id``.
+
+Large graphs open quickly: up to :data:`PHYSICS_LIMIT` nodes the browser runs
+vis-network's force simulation until it settles and then turns physics off;
+above, positions are computed in Python (:mod:`oregraph.graph.layout`, about a
+second for 5,000 nodes) and the page draws them with physics off (about a
+second in Chromium, against half a minute of simulation).
+
+Clicking a node opens its entity page (the whole window when the page is
+shown in a frame); clicking an edge shows its evidence, announcement and
+source links in a side panel, built with DOM text nodes, never HTML strings;
+clicking a class in the legend hides or shows its nodes.
 
 >>> import networkx as nx
 >>> g = nx.DiGraph()
@@ -50,9 +63,11 @@ from urllib.parse import quote
 import networkx as nx
 
 from oregraph.errors import EntityNotFound
+from oregraph.graph.layout import positions
 
 __all__ = [
     "AGREEMENT_LABELS",
+    "PHYSICS_LIMIT",
     "CLASS_STYLES",
     "PREDICATE_STYLES",
     "format_share",
@@ -111,6 +126,9 @@ AGREEMENT_LABELS: dict[str, str] = {
 
 _FOCUS_BORDER = "#ffbf00"
 
+#: Above this many nodes, positions are computed in Python and physics stays off.
+PHYSICS_LIMIT = 400
+
 # --- public functions ----------------------------------------------------------
 
 
@@ -155,6 +173,10 @@ def render_graph_page(
     max_nodes: int = 2000,
     hierarchical: bool = False,
     entity_url: str | None = "/entities/{id}",
+    announcement_url: str | None = None,
+    subtitle: str = "",
+    notes: Iterable[str] = (),
+    layout: str = "auto",
 ) -> str:
     """A complete HTML page drawing ``graph``, with every asset inline.
 
@@ -166,8 +188,16 @@ def render_graph_page(
     search. A ``focus`` that is not in the graph is ignored. Clicking a node
     opens ``entity_url.format(id=...)`` (the id percent-encoded) unless
     ``entity_url`` is None. ``hierarchical`` lays the graph out top-down
-    along edge direction instead of by force simulation.
+    along edge direction instead of by force simulation. ``layout`` is
+    ``"auto"`` (precomputed positions above :data:`PHYSICS_LIMIT` nodes),
+    ``"physics"`` or ``"positions"``. ``announcement_url`` (with ``{id}``)
+    links an edge's announcement in the details panel; ``subtitle`` and
+    ``notes`` are shown (escaped) under the title.
     """
+    if layout not in ("auto", "physics", "positions"):
+        raise ValueError(f"layout must be auto, physics or positions, not {layout!r}")
+    if announcement_url is not None and "{id}" not in announcement_url:
+        raise ValueError(f"announcement_url must contain '{{id}}', got {announcement_url!r}")
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be 1 or more, not {max_nodes}")
     if entity_url is not None and "{id}" not in entity_url:
@@ -193,22 +223,33 @@ def render_graph_page(
     labels = {key: nodes[i]["label"] for key, i in index.items()}
     for u, v, data in _edges_within(graph, index, len(keep) < total):
         edges.append(
-            _vis_edge(len(edges), index[u], index[v], labels[u], labels[v], data, predicates_seen)
+            _vis_edge(len(edges), index[u], index[v], labels[u], labels[v], data, predicates_seen,
+                      announcement_url)
         )
 
-    options = _options(len(nodes), len(edges), hierarchical)
+    precomputed = not hierarchical and (
+        layout == "positions" or (layout == "auto" and len(nodes) > PHYSICS_LIMIT)
+    )
+    if precomputed:
+        for key, (x, y) in positions(graph, keep).items():
+            node = nodes[index[key]]
+            node["x"], node["y"] = x, y
+    options = _options(len(nodes), len(edges), hierarchical, physics=not precomputed)
     focus_id = index.get(focus_key) if focus_key is not None else None
 
-    note = ""
+    all_notes = list(notes)
     if len(keep) < total:
         near = ""
         if focus_key is not None:
             near = f" nearest to {labels[focus_key]}"
-        note = f"Showing {len(keep)} of {total} nodes{near}."
+        all_notes.insert(
+            0, f"Showing {len(keep)} of {total} nodes{near}: the view was cut at {max_nodes} nodes."
+        )
 
     return _page(
         title=title,
-        note=note,
+        subtitle=subtitle,
+        notes=all_notes,
         nodes=nodes,
         edges=edges,
         options=options,
@@ -305,7 +346,10 @@ def _vis_node(
     classes_seen[cls] = None
     types = attrs.get("types") or []
     type_text = ", ".join([types] if isinstance(types, str) else map(str, types))
-    title = label + ("\n" + type_text if type_text else "") + "\nid: " + entity_id
+    title = label + ("\n" + type_text if type_text else "")
+    if attrs.get("note"):
+        title += "\n" + str(attrs["note"])
+    title += "\nid: " + entity_id
     node: dict[str, Any] = {"id": i, "label": label, "group": cls, "title": title}
     if entity_url is not None:
         node["url"] = entity_url.format(id=quote(entity_id, safe=""))
@@ -358,16 +402,20 @@ def _vis_edge(
     dst_label: str,
     data: Mapping[str, Any],
     predicates_seen: dict[str, None],
+    announcement_url: str | None = None,
 ) -> dict[str, Any]:
     predicate = str(data.get("predicate") or "")
     name, colour, dashed, arrow = PREDICATE_STYLES.get(predicate, _OTHER_EDGE)
     predicates_seen[predicate if predicate in PREDICATE_STYLES else ""] = None
     share = format_share(data.get("share"))
+    effective = format_share(data.get("effective_share"))
     agreement = _agreement_label(data.get("agreement"))
-    parts = [p for p in (share, agreement) if p]
+    parts = [p for p in (share, f"eff. {effective}" if effective else None, agreement) if p]
     label = " \u00b7 ".join(parts) if parts else name
 
     lines = [f"{src_label} \u2014 {name}{' ' + share if share else ''} \u2192 {dst_label}"]
+    if effective:
+        lines.append(f"Effective share: {effective}")
     if agreement:
         lines.append(f"Agreement: {agreement}")
     if data.get("evidence"):
@@ -386,6 +434,22 @@ def _vis_edge(
         "title": "\n".join(lines),
         "color": {"color": colour, "highlight": colour, "hover": colour},
     }
+    details: dict[str, Any] = {"what": lines[0]}
+    for key in ("evidence", "source_title", "source_date"):
+        if data.get(key):
+            details[key] = str(data[key])
+    if agreement:
+        details["agreement"] = agreement
+    if effective:
+        details["effective"] = effective
+    url = _web_url(data.get("source_url"))
+    if url:
+        details["source_url"] = url
+    if announcement_url is not None and data.get("announcement_id"):
+        details["announcement_url"] = announcement_url.format(
+            id=quote(str(data["announcement_id"]), safe="")
+        )
+    edge["details"] = details
     if dashed:
         edge["dashes"] = True
     if arrow:
@@ -395,7 +459,15 @@ def _vis_edge(
     return edge
 
 
-def _options(n_nodes: int, n_edges: int, hierarchical: bool) -> dict[str, Any]:
+def _web_url(url: Any) -> str | None:
+    """``url`` when it is an http(s) address, the only kind a page links to."""
+    text = str(url or "")
+    return text if re.match(r"https?://", text, re.IGNORECASE) else None
+
+
+def _options(
+    n_nodes: int, n_edges: int, hierarchical: bool, physics: bool = True
+) -> dict[str, Any]:
     big = n_nodes > 1000 or n_edges > 2000
     groups = {
         cls: {
@@ -414,7 +486,7 @@ def _options(n_nodes: int, n_edges: int, hierarchical: bool) -> dict[str, Any]:
         "nodes": {"size": 16, "font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
         "edges": {
             "font": {"size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "smooth": False if big else {"enabled": True, "type": "continuous"},
+            "smooth": False if big or not physics else {"enabled": True, "type": "continuous"},
             "arrows": {"to": {"enabled": False, "scaleFactor": 0.6}},
             "selectionWidth": 2,
         },
@@ -447,6 +519,7 @@ def _options(n_nodes: int, n_edges: int, hierarchical: bool) -> dict[str, Any]:
         }
         options["physics"]["solver"] = "hierarchicalRepulsion"
         options["physics"]["hierarchicalRepulsion"] = {"nodeDistance": 160}
+        options["edges"]["font"]["align"] = "horizontal"
         if not big:
             options["edges"]["smooth"] = {
                 "enabled": True,
@@ -461,6 +534,9 @@ def _options(n_nodes: int, n_edges: int, hierarchical: bool) -> dict[str, Any]:
             "springLength": 120,
             "avoidOverlap": 0.3,
         }
+    if not physics:
+        options["physics"] = {"enabled": False}
+        options["layout"] = {"improvedLayout": False}
     return options
 
 
@@ -519,7 +595,8 @@ def _legend(classes: Mapping[str, None], predicates: Mapping[str, None]) -> str:
         if cls in classes:
             name, _, fill, border, glyph = CLASS_STYLES.get(cls, _OTHER_STYLE)
             items.append(
-                f'<li><span class="og-glyph" style="color:{fill};'
+                f'<li data-group="{cls}" role="button" tabindex="0" title="Show or hide">'
+                f'<span class="og-glyph" style="color:{fill};'
                 f'-webkit-text-stroke:1px {border}">{glyph}</span>{html.escape(name)}</li>'
             )
     for pred in [*PREDICATE_STYLES, ""]:
@@ -542,18 +619,28 @@ body { display: flex; flex-direction: column; }
 header { padding: 8px 14px; border-bottom: 1px solid #ddd; background: #fafafa; }
 header h1 { font-size: 1.15rem; margin: 0 0 4px 0; }
 .og-meta { font-size: 0.85rem; color: #555; margin: 0 0 4px 0; }
-.og-note { font-size: 0.9rem; margin: 4px 0; padding: 4px 8px; background: #fff4ce;
+.og-note { font-size: 0.9rem; margin: 4px 8px 4px 0; padding: 4px 8px; background: #fff4ce;
   border: 1px solid #e0c36c; border-radius: 3px; display: inline-block; }
 .og-legend { list-style: none; margin: 4px 0 0 0; padding: 0; display: flex; flex-wrap: wrap;
   gap: 4px 16px; font-size: 0.85rem; }
 .og-legend li { display: flex; align-items: center; gap: 5px; }
 .og-glyph { font-size: 1.1rem; line-height: 1; }
+.og-legend li[data-group] { cursor: pointer; user-select: none; }
+.og-legend li.og-off { opacity: 0.35; text-decoration: line-through; }
 .og-line { display: inline-block; width: 26px; height: 0; position: relative; top: 1px;
   font-size: 0.6rem; line-height: 0; text-align: right; }
 #og-main { flex: 1; min-height: 400px; position: relative; }
 #og-graph { position: absolute; inset: 0; }
 #og-status { position: absolute; top: 8px; right: 12px; font-size: 0.85rem; color: #555;
   background: rgba(255,255,255,0.85); padding: 2px 6px; border-radius: 3px; z-index: 4; }
+#og-details { position: absolute; top: 8px; left: 8px; max-width: min(460px, 80%); z-index: 5;
+  background: #fff; border: 1px solid #bbb; border-radius: 4px; padding: 8px 28px 8px 10px;
+  font-size: 0.88rem; box-shadow: 0 2px 8px rgba(0,0,0,0.15); }
+#og-details[hidden] { display: none; }
+#og-details p { margin: 3px 0; }
+#og-details .og-evidence { font-style: italic; }
+#og-details button { position: absolute; top: 2px; right: 4px; border: 0; background: none;
+  font-size: 1.1rem; cursor: pointer; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 480px; font-family: system-ui, sans-serif;
   font-size: 13px; }
 """
@@ -568,22 +655,98 @@ _PAGE_JS = """
   var focusId = data("og-focus");
   var container = document.getElementById("og-graph");
   var status = document.getElementById("og-status");
+  var panel = document.getElementById("og-details");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
-  network.on("stabilizationProgress", function (p) {
-    status.textContent = "Laying out\\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
-  });
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({physics: false});
+  function settled() {
     status.textContent = "";
     status.style.display = "none";
     if (focusId !== null) { network.selectNodes([focusId]); }
-  });
+    document.body.setAttribute("data-og-ready", "1");
+  }
+  if (options.physics && options.physics.enabled === false) {
+    network.once("afterDrawing", settled);
+  } else {
+    network.on("stabilizationProgress", function (p) {
+      status.textContent = "Laying out\\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
+    });
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({physics: false});
+      settled();
+    });
+  }
+  function go(url) {
+    try {
+      if (window.top !== window.self && window.top.location.origin === window.location.origin) {
+        window.top.location.href = url;
+        return;
+      }
+    } catch (e) { /* a frame on another site: open here */ }
+    window.location.href = url;
+  }
+  function line(text, cls) {
+    var p = document.createElement("p");
+    p.textContent = text;
+    if (cls) { p.className = cls; }
+    panel.appendChild(p);
+    return p;
+  }
+  function link(text, url) {
+    var p = document.createElement("p");
+    var a = document.createElement("a");
+    a.textContent = text;
+    a.href = url;
+    a.rel = "noopener noreferrer";
+    a.target = "_top";
+    p.appendChild(a);
+    panel.appendChild(p);
+  }
+  function showEdge(edge) {
+    var d = edge.details || {};
+    panel.textContent = "";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "\\u00d7";
+    close.setAttribute("aria-label", "Close");
+    close.addEventListener("click", function () { panel.hidden = true; });
+    panel.appendChild(close);
+    line(d.what || edge.label || "");
+    if (d.agreement) { line("Agreement: " + d.agreement); }
+    if (d.effective) { line("Effective share: " + d.effective); }
+    if (d.evidence) { line("\\u201c" + d.evidence + "\\u201d", "og-evidence"); }
+    var source = [d.source_title, d.source_date].filter(Boolean).join(" \\u2014 ");
+    if (source) { line(source); }
+    if (d.announcement_url) { link("Open the announcement, facts highlighted", d.announcement_url); }
+    if (d.source_url) { link("Original source", d.source_url); }
+    panel.hidden = false;
+  }
   network.on("click", function (params) {
-    if (!params.nodes.length) { return; }
-    var node = nodes.get(params.nodes[0]);
-    if (node && node.url) { window.location.href = node.url; }
+    if (params.nodes.length) {
+      var node = nodes.get(params.nodes[0]);
+      if (node && node.url) { go(node.url); }
+      return;
+    }
+    if (params.edges.length) {
+      var edge = edges.get(params.edges[0]);
+      if (edge) { showEdge(edge); }
+      return;
+    }
+    panel.hidden = true;
+  });
+  function toggle(item) {
+    var group = item.getAttribute("data-group");
+    var off = !item.classList.contains("og-off");
+    item.classList.toggle("og-off", off);
+    nodes.update(nodes.get({filter: function (n) { return n.group === group; }})
+      .map(function (n) { return {id: n.id, hidden: off}; }));
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".og-legend li[data-group]"), function (item) {
+    item.addEventListener("click", function () { toggle(item); });
+    item.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); toggle(item); }
+    });
   });
   window.oregraphNetwork = network;
+  window.oregraphNodes = nodes;
 })();
 """
 
@@ -591,7 +754,8 @@ _PAGE_JS = """
 def _page(
     *,
     title: str,
-    note: str,
+    subtitle: str,
+    notes: list[str],
     nodes: list[dict[str, Any]],
     edges: list[dict[str, Any]],
     options: dict[str, Any],
@@ -601,8 +765,10 @@ def _page(
 ) -> str:
     js, css = _vis_assets()
     t = html.escape(title)
-    note_html = f'<p class="og-note" role="note">{html.escape(note)}</p>' if note else ""
-    meta = f"{counts[0]} nodes, {counts[1]} edges. Click a node to open it; hover for evidence."
+    notes_html = "".join(f'<p class="og-note" role="note">{html.escape(n)}</p>' for n in notes)
+    meta = f"{counts[0]} nodes, {counts[1]} edges. Click a node to open it, an edge for its evidence."
+    if subtitle:
+        meta = subtitle + " \u00b7 " + meta
     return "".join(
         [
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
@@ -615,9 +781,10 @@ def _page(
             "</style>\n</head>\n<body>\n<header>\n",
             f"<h1>{t}</h1>\n",
             f'<p class="og-meta">{html.escape(meta)}</p>\n',
-            note_html,
+            notes_html,
             legend,
             '\n</header>\n<main id="og-main"><div id="og-status">Laying out\u2026</div>'
+            '<aside id="og-details" hidden aria-live="polite"></aside>'
             '<div id="og-graph"></div></main>\n',
             '<script type="application/json" id="og-nodes">',
             script_json(nodes),
