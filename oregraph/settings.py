@@ -44,6 +44,12 @@ class Settings(BaseSettings):
         4, gt=0, le=64,
         description="Queries the SPARQL endpoint runs at once; more are refused with 503.",
     )
+    fetch_timeout: float = Field(
+        20.0, gt=0, le=600, description="Seconds to wait for a page, feed or PDF fetched over http(s).",
+    )
+    fetch_max_redirects: int = Field(
+        5, ge=0, le=20, description="Redirects followed when fetching a URL.",
+    )
     resolution_file: Path | None = Field(
         None,
         description="A TSV of pin/forbid rules for merging entities across announcements "

@@ -239,3 +239,22 @@ def test_cli_resolve_report_store_and_bad_rules(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "different descriptive words" in result.output and "(1 row)" in result.output
     bad = runner.invoke(app, ["resolve-report", "--store", str(where), "--rules", str(FIXTURES / "bad-action.tsv")])
     assert bad.exit_code == 1 and "Traceback" not in bad.output and "neither 'pin' nor 'forbid'" in bad.output
+
+
+def test_the_resolution_file_setting_reaches_ingest(tmp_path: Path) -> None:
+    """OREGRAPH_RESOLUTION_FILE (Settings.resolution_file) is read by the ingest path, not only by tests."""
+    from oregraph.ingest.batch import ingest_paths
+    from oregraph.settings import Settings
+
+    rules = FIXTURES / "rules.tsv"
+    with Store.memory(Settings(resolution_file=rules)) as st:
+        first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+        first.write_text("Lac Sairs Resources Inc. reported drilling results from its property.\n",
+                         encoding="utf-8")
+        second.write_text("Sairs Mining Corp. reported drilling results from its property.\n",
+                          encoding="utf-8")
+        ingest_paths(st, [first])
+        report = ingest_paths(st, [second])
+        assert [(name, reason) for name, _, reason in report.merges] == \
+            [("Sairs Mining Corp.", f"pinned by {rules}:3")]
+        assert ID + "org-sairs-mining" not in nodes(st)

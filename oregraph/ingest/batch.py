@@ -26,7 +26,7 @@ from oregraph.ingest.context import IngestContext, Item
 from oregraph.ingest.emit import announcement_iri, quads
 from oregraph.ingest.extract import extract
 from oregraph.ingest.records import Announcement, Extraction
-from oregraph.ingest.resolve import resolve
+from oregraph.ingest.resolve import load_rules, resolve
 from oregraph.ingest.sources import SUFFIXES, Input, expand, read_items
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def ingest_announcement(store: Store, announcement: Announcement) -> tuple[str, 
     if store.has_graph(str(graph)):
         return str(graph), 0, []
     ex = extract(announcement)
-    res = resolve(store, ex, base)
+    res = resolve(store, ex, base, rules=load_rules(store.settings.resolution_file))
     added = store.add_graph(str(graph), quads(ex, base=base, iris=res.iris, labels=res.labels))
     return str(graph), added, res.merges
 

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from oregraph.ingest.emit import announcement_iri, quads
 from oregraph.ingest.records import Announcement, Extraction
-from oregraph.ingest.resolve import resolve
+from oregraph.ingest.resolve import ResolutionRules, load_rules, resolve
 
 if TYPE_CHECKING:
     import httpx
@@ -135,6 +135,7 @@ class IngestContext:
     issues: list[Issue] = field(default_factory=list)
     _fetcher: Fetcher | None = field(default=None, repr=False)
     _seen: set[str] = field(default_factory=set, repr=False)
+    _rules: ResolutionRules | None = field(default=None, repr=False)
 
     # -- settings ----------------------------------------------------------------
 
@@ -153,7 +154,9 @@ class IngestContext:
         if self._fetcher is None:
             from oregraph.ingest.fetch import Fetcher
 
-            self._fetcher = Fetcher(max_bytes=self.max_bytes, transport=self.transport)
+            settings = self.store.settings
+            self._fetcher = Fetcher(max_bytes=self.max_bytes, timeout=settings.fetch_timeout,
+                                    max_redirects=settings.fetch_max_redirects, transport=self.transport)
         return self._fetcher
 
     def fetch(self, url: str, name: str | None = None) -> Document:
@@ -200,7 +203,9 @@ class IngestContext:
         nothing is written.
         """
         graph = self.graph_iri(extraction.announcement)
-        res = resolve(self.store, extraction, self.base)
+        if self._rules is None:  # read once per run: the shipped rules, then the user's file
+            self._rules = load_rules(self.store.settings.resolution_file)
+        res = resolve(self.store, extraction, self.base, rules=self._rules)
         built = quads(extraction, base=self.base, iris=res.iris, labels=res.labels)
         if self.dry_run:
             sum(1 for _ in built)
