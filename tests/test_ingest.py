@@ -241,9 +241,6 @@ def test_same_company_under_two_legal_names_is_one_node_with_one_label(loaded: S
     assert {str(r["e"]) for r in orgs} == {foo}
 
 
-@pytest.mark.xfail(reason="'Foo Metals (TSXV: FOO)' (no legal suffix) is not recognised as an "
-                          "organization, so foo-metals-subsidiary.txt never names the node of "
-                          "'Foo Metals Inc.' and its subsidiary fact is lost", strict=True)
 def test_short_name_with_the_same_ticker_is_the_same_node(loaded: Store) -> None:
     foo = ID + "org-foo-metals"
     assert in_graph(loaded, foo, fixture("foo-metals-subsidiary.txt"))

@@ -16,13 +16,15 @@ from oregraph.errors import OregraphError
 def extract(
     file: Annotated[Path, typer.Argument(help="A .txt announcement.")],
     format: Annotated[str, typer.Option("--format", "-f", help="nquads, trig, turtle or json.")] = "trig",
-    explain: Annotated[bool, typer.Option("--explain", help="List each fact with its rule and sentence.")] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="List each fact with the words that made it (offsets), its rule and confidence.")] = False,
 ) -> None:
     """Print what would be ingested from FILE, storing nothing.
 
     Example: oregraph extract release.txt --format nquads
     """
-    from oregraph.ingest.emit import to_dataset
+    from oregraph.ingest.emit import to_dataset, to_graph
+    from oregraph.ingest.extract import explain_lines
     from oregraph.ingest.extract import extract as run
     from oregraph.ingest.text import read_text_file
 
@@ -34,14 +36,11 @@ def extract(
         fail(exc)
         return
     if explain:
-        for f in ex.facts:
-            s = ex.entities[f.subject].label
-            o = f.object if f.predicate == "listedAs" else ex.entities[f.object].label
-            quals = ", ".join(f"{k}={v}" for k, v in (("share", f.share), ("agreement", f.agreement),
-                                                     ("status", f.status), ("title", f.title)) if v is not None)
-            typer.echo(f"{s} --{f.predicate}--> {o}" + (f" [{quals}]" if quals else ""))
-            typer.echo(f"    rule {f.rule} (confidence {f.confidence}), chars {f.sentence.start}-{f.sentence.end}:")
-            typer.echo(f"    \"{f.sentence.text}\"")
+        for line in explain_lines(ex):
+            typer.echo(line)
+        return
+    if format == "turtle":
+        sys.stdout.write(to_graph(ex).serialize(format="turtle"))
         return
     ds = to_dataset(ex)
     fmt = {"json": "json-ld"}.get(format, format)

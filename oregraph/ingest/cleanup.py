@@ -144,6 +144,38 @@ def _is_heading(chunk: str) -> bool:
     return not chunk.rstrip().endswith((".", ",", ";", ":", '"', "”"))
 
 
+def _is_title(line: str) -> bool:
+    """A headline: a heading, or one line in capitals or without a final stop (<= 30 words)."""
+    words = line.split()
+    if not 0 < len(words) <= 30:
+        return False
+    if line.upper() == line and any(c.isalpha() for c in line):
+        return True
+    return _is_heading(line) or (len(words) <= 25 and not line.rstrip().endswith((".", ",", ";", ":")))
+
+
+def _split_head(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Headline and date lines glued to the lead paragraph become a paragraph of their own.
+
+    "Title\n2025-03-13\nCITY - (WIRE) - Foo Corp. ..." is a header of two lines
+    and a lead paragraph, not a three-line header.
+    """
+    s, e = spans[0]
+    lines = text[s:e].splitlines(keepends=True)
+    if len(lines) < 2 or not _is_title(lines[0].strip()):
+        return spans
+    pos = s
+    for n, line in enumerate(lines):
+        stripped = line.strip()
+        if n > 0 and not (_is_heading(stripped) or (len(stripped) <= 40 and parse_date(stripped))):
+            rest = pos + (len(line) - len(line.lstrip()))
+            if len(text[rest:e].split()) >= 15:
+                return [(s, pos), (rest, e), *spans[1:]]
+            return spans
+        pos += len(line)
+    return spans
+
+
 def clean(text: str) -> Cleaned:
     """Split ``text`` into marked paragraphs and read its headline, date and publisher."""
     spans = _paragraph_spans(text)
@@ -151,10 +183,12 @@ def clean(text: str) -> Cleaned:
     paragraphs: list[Paragraph] = []
     title = None
     section = "body"
+    if spans:
+        spans = _split_head(text, spans)
     for i, (s, e) in enumerate(spans):
         chunk = text[s:e].strip()
         first_line = chunk.splitlines()[0] if chunk else ""
-        if i == 0 and _is_heading(first_line) and len(chunk.splitlines()) <= 3 and (
+        if i == 0 and _is_title(first_line) and len(chunk.splitlines()) <= 3 and (
             chunk.upper() == chunk or "\n" not in chunk or parse_date(chunk)
         ):
             title = first_line.strip()

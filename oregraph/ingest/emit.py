@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from oregraph import __version__
@@ -21,7 +21,7 @@ from oregraph.ingest.records import Extraction, Fact
 from oregraph.ontology import COMMODITY_NS, DCTERMS, OG, PROV, RDFS, SKOS, XSD
 from oregraph.settings import DEFAULT_BASE_IRI
 
-__all__ = ["announcement_iri", "entity_iri", "quads", "to_dataset", "AGREEMENT_CLASSES"]
+__all__ = ["announcement_iri", "entity_iri", "quads", "to_dataset", "to_graph", "AGREEMENT_CLASSES"]
 
 Quad = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal, URIRef]
 
@@ -218,3 +218,17 @@ def to_dataset(ex: Extraction, *, base: str = DEFAULT_BASE_IRI) -> Dataset:
     for s, p, o, g in quads(ex, base=base):
         ds.graph(g).add((s, p, o))
     return ds
+
+
+def to_graph(ex: Extraction, *, base: str = DEFAULT_BASE_IRI) -> Graph:
+    """The union of the announcement's named graphs as one plain graph (for Turtle).
+
+    Turtle has no named graphs; serialising the Dataset would print only its
+    (empty) default graph.
+    """
+    g = Graph()
+    for prefix, ns in (("og", OG), ("dcterms", DCTERMS), ("prov", PROV), ("skos", SKOS), ("id", base)):
+        g.bind(prefix, ns)
+    for s, p, o, _ in quads(ex, base=base):
+        g.add((s, p, o))
+    return g

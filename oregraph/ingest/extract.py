@@ -7,14 +7,26 @@ function: no store, no network, no global state beyond the read-only lexicon.
 
 from __future__ import annotations
 
+import re
+
 from oregraph.ingest import french
 from oregraph.ingest.cleanup import clean
 from oregraph.ingest.mentions import discover, mask
-from oregraph.ingest.records import Announcement, Extraction, Fact
+from oregraph.ingest.records import Announcement, Extraction, Fact, Sentence
 from oregraph.ingest.relations import read_relations
 from oregraph.ingest.sentences import sentences_of
 
-__all__ = ["extract"]
+__all__ = ["extract", "explain_lines"]
+
+
+def _ticker_span(sentence: Sentence, ticker: str) -> tuple[int, int] | None:
+    """Offsets of the ticker block (or the prose phrase) that names a listing."""
+    sym = re.escape(ticker)
+    found = re.search(rf"\([^()]*(?<![\w.]){sym}(?![\w])[^()]*\)", sentence.text, re.I) or \
+        re.search(rf"(?<![\w.]){sym}(?![\w])", sentence.text, re.I)
+    if not found:
+        return None
+    return sentence.start + found.start(), sentence.start + found.end()
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
@@ -55,7 +67,8 @@ def extract(announcement: Announcement) -> Extraction:
     facts = list(french.read_relations_fr(ctx, masked) if in_french else read_relations(ctx, masked))
     for listing in ctx.listings:
         facts.append(Fact("listedAs", listing.org, f"{listing.exchange}:{listing.ticker}",
-                          listing.sentence, "listing.ticker_block", confidence=0.95))
+                          listing.sentence, "listing.ticker_block", confidence=0.95,
+                          span=_ticker_span(listing.sentence, listing.ticker)))
     facts = _dedupe(facts)
     used = {f.subject for f in facts} | {f.object for f in facts if f.predicate != "listedAs"}
     # keep the entities facts rest on, and every organization named (search finds them)
@@ -75,3 +88,33 @@ def extract(announcement: Announcement) -> Extraction:
         date=announcement.date or cleaned.date,
         publisher=announcement.publisher or cleaned.publisher,
     )
+
+
+def explain_lines(ex: Extraction) -> list[str]:
+    """Each fact in words: the fact, its qualifiers, its rule and confidence, and the
+    words that made it with their character offsets in the announcement text.
+
+    >>> from oregraph.ingest.records import Announcement
+    >>> ex = extract(Announcement(text="Albecour Inc. is a wholly-owned subsidiary of Investissement Québec.",
+    ...                           source="urn:example"))
+    >>> print("\\n".join(explain_lines(ex)))  # doctest: +NORMALIZE_WHITESPACE
+    Albecour Inc. --subsidiaryOf--> Investissement Québec [share=100.0]
+        rule subsidiary.appositive, confidence 0.9
+        words 0-67: "Albecour Inc. is a wholly-owned subsidiary of Investissement Québec"
+        sentence 0-68: "Albecour Inc. is a wholly-owned subsidiary of Investissement Québec."
+    """
+    lines: list[str] = []
+    text = ex.announcement.text
+    for f in ex.facts:
+        s = ex.entities[f.subject].label
+        o = f.object if f.predicate == "listedAs" else ex.entities[f.object].label
+        quals = ", ".join(f"{k}={v}" for k, v in (
+            ("share", f.share), ("agreement", f.agreement), ("status", f.status),
+            ("binding", f.binding), ("title", f.title)) if v is not None)
+        lines.append(f"{s} --{f.predicate}--> {o}" + (f" [{quals}]" if quals else ""))
+        lines.append(f"    rule {f.rule}, confidence {f.confidence}")
+        start, end = f.span or (f.sentence.start, f.sentence.end)
+        words = " ".join(text[start:end].split())
+        lines.append(f"    words {start}-{end}: \"{words}\"")
+        lines.append(f"    sentence {f.sentence.start}-{f.sentence.end}: \"{f.sentence.text}\"")
+    return lines

@@ -35,10 +35,13 @@ LEGAL_SUFFIXES = {
 }
 
 
+_DOTTED = {"sa", "ag", "nv", "bv", "lp", "se", "spa", "sab", "cv", "kk", "llc", "sac", "sas"}
+
 _LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
                           "ł": "l", "Ł": "L", "ß": "ss", "đ": "d", "Đ": "D", "ı": "i"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, accents removed, ``&`` as ``and``, punctuation as spaces.
 
@@ -66,6 +69,16 @@ def slug(text: str, *, drop_suffix: bool = True) -> str:
     tokens = fold(text).split()
     if tokens[:1] == ["the"] and len(tokens) > 1:
         tokens = tokens[1:]
+    # a dotted suffix folds to letters: "S.A." -> "s a" -> "sa"
+    while drop_suffix and len(tokens) > 2 and len(tokens[-1]) == 1 and len(tokens[-2]) <= 2 and \
+            "".join(t for t in tokens[-3:] if len(t) == 1) in _DOTTED:
+        joined = tokens[-2] + tokens[-1]
+        if len(tokens) > 3 and len(tokens[-3]) == 1 and tokens[-3] + joined in _DOTTED:
+            tokens = tokens[:-3] + [tokens[-3] + joined]
+        elif joined in _DOTTED:
+            tokens = tokens[:-2] + [joined]
+        else:
+            break
     while drop_suffix and len(tokens) > 1 and tokens[-1] in {t.replace(".", "") for t in LEGAL_SUFFIXES}:
         tokens.pop()
     return "-".join(tokens)[:80].strip("-") or "unnamed"

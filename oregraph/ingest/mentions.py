@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from oregraph.ingest.lexicon import LEGAL_SUFFIXES, fold, lexicon, normalise_exchange, slug
 from oregraph.ingest.percent import PERCENT, percent_value
@@ -52,6 +53,13 @@ _COMMON_CAPS = {
     "director", "directors", "manager", "officer", "neither", "nor", "not", "no", "other",
     "reuter", "reuters", "not", "there", "here", "what", "which", "who", "one", "two", "three",
 }
+# Title words: a name never runs back over "Chief Executive Officer of".
+_TITLE_STOP = {
+    "officer", "president", "director", "directors", "chairman", "chair", "chairwoman", "ceo", "cfo",
+    "coo", "cto", "manager", "secretary", "treasurer", "vice-president", "founder", "head",
+    "minister", "counsel", "partner", "executive", "chief", "member", "vp", "shareholder",
+    "shareholders", "subsidiary", "unit", "division", "affiliate",
+}
 _ASSET_HEADS = {
     "smelter": "Plant", "smelters": "Plant", "refinery": "Plant", "plant": "Plant",
     "mill": "Plant", "concentrator": "Plant", "works": "Plant", "foundry": "Plant",
@@ -59,15 +67,26 @@ _ASSET_HEADS = {
     "mine": "Mine", "mines": "Mine", "complex": "Mine", "pit": "Mine", "operation": "Mine",
     "project": "Project", "projects": "Project", "property": "Project", "deposit": "Project",
     "prospect": "Project", "claims": "Project", "concession": "Project", "concessions": "Project",
-    "tenements": "Project", "district": "Project",
+    "tenements": "Project",
+    "properties": "Project", "deposits": "Project", "plants": "Plant", "refineries": "Plant",
+    "mills": "Plant",
 }
+_PLURAL_HEADS = {
+    "mines": "mine", "projects": "project", "properties": "property", "smelters": "smelter",
+    "deposits": "deposit", "plants": "plant", "refineries": "refinery", "mills": "mill",
+}
+_COORDINATED = re.compile(r"(?<![\w'’])(?P<name>[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*){0,3})"
+                          r"(?:,\s*and\s+|,\s*|\s+and\s+)")
+_COORDINATED_END = re.compile(_COORDINATED.pattern + "$")
 _ASSET_DESCRIPTORS = {
     "development", "exploration", "advanced", "flagship", "underground", "open", "open-pit",
     "pit", "processing", "conversion", "hydroxide", "carbonate", "primary", "alloy", "master",
     "steel", "plate", "mining", "metals", "metal", "sulphate", "sulfate", "oxide", "production",
     "demonstration", "pilot", "commercial", "battery", "materials", "polymetallic", "base",
     "precious", "critical", "minerals", "mineral", "heap", "leach", "tailings", "rolling",
-    "reduction", "refining", "smelting", "ore", "sands", "royalty",
+    "reduction", "refining", "smelting", "ore", "sands", "royalty", "flotation", "concentrate",
+    "leaching", "brine", "porphyry", "vein", "gravel", "placer", "hard-rock", "hardrock",
+    "greenfield", "brownfield", "past-producing", "producing", "mineral", "extraction",
 }
 _ORG_CONTEXT = [
     # slot is the capitalised name in group "name"
@@ -75,11 +94,19 @@ _ORG_CONTEXT = [
     re.compile(r"(?P<name>CAPSEQ), (?:a |the )?(?:[Pp]rovincial |[Ff]ederal |[Ss]tate[- ])?"
                r"(?:[Cc]rown [Cc]orporation|state[- ]owned|government[- ]owned|société d'État)"),
     re.compile(r"\b(?:and |with )?(?:its )?partners? (?P<name>CAPSEQ)"),
+    re.compile(r"\b(?:its|their|our) (?:wholly[- ]owned |majority[- ]owned |[\w.%-]+[- ]owned |indirect |operating )?"
+               r"(?:subsidiary|affiliate),? (?P<name>CAPSEQ)"),
+    re.compile(r"(?P<name>CAPSEQ), (?:a|an|the) (?:wholly[- ]owned |majority[- ]owned |[\w.%-]+[- ]owned |indirect )?"
+               r"(?:subsidiary|affiliate|unit|division) of\b"),
     re.compile(r"\b(?:with|between) (?P<name>CAPSEQ)(?= (?:to|and|for|on|in)\b)"),
 ]
 _CAPW = r"(?:[A-ZÀ-Ý][\w'’\-&.]*[\w]|[A-ZÀ-Ý])"
 _CAPSEQ = rf"{_CAPW}(?:\s+(?:(?:of|de|du|des|del|la|&)\s+)?{_CAPW}){{0,6}}"
 _ORG_CONTEXT = [re.compile(p.pattern.replace("CAPSEQ", _CAPSEQ)) for p in _ORG_CONTEXT]
+# "acquire 29 pct of CMP", "a 16 pct interest in Teles Pires Mining": the name is a holding
+_STAKE_TARGET = re.compile(
+    rf"(?:{PERCENT.pattern}) (?:[\w-]+ )?(?:stake |interest |equity interest |shareholding )?(?:in|of) "
+    rf"(?:the )?(?P<name>{_CAPW}(?:\s+{_CAPW}){{0,4}})", re.I)
 
 _TICKER_ITEM = re.compile(
     r"(?P<ex>[A-Za-z][A-Za-z .\-]{0,28}?)\s*[:\-–]\s*(?P<sym>[A-Z0-9][A-Za-z0-9.\-]{0,9})(?=$|[\s;,|&)\]])"
@@ -116,12 +143,22 @@ class DocContext:
     lower_words: set[str] = field(default_factory=set)
     _index: dict[str, str | None] = field(default_factory=dict)  # folded name -> key (None: ambiguous)
     _pattern: re.Pattern[str] | None = None
+    _version: int = 0  # bumped on every change of a name
+    _index_version: int = -1
 
     # -- entities ---------------------------------------------------------
     def add(self, kind: str, label: str, cls: str | None = None, aliases: set[str] | None = None,
             parent: str | None = None, iso: str | None = None, key: str | None = None) -> str:
+        if kind == "org" and label.endswith(("'s", "’s")) and len(label) > 4:
+            label = label[:-2]  # "Outokumpu's Managing Director": the name is Outokumpu
+        if key is None and kind == "org":
+            known = self.lookup(label)  # a name the text already gave another organization
+            if known and self.entities[known].kind == "org":
+                key = known
         key = key or f"{kind}-{slug(label)}"
         ent = self.entities.get(key)
+        if ent is not None and label == ent.label and not aliases and (cls is None or cls in ent.classes):
+            return key  # nothing new: keep the compiled name index
         if ent is None:
             ent = Entity(key=key, kind=kind, label=label.strip(), parent=parent, iso=iso)
             self.entities[key] = ent
@@ -136,19 +173,35 @@ class DocContext:
             if a and a != ent.label:
                 ent.aliases.add(a.strip())
         self._pattern = None
+        self._version += 1
         return key
 
     def alias(self, key: str, name: str) -> None:
-        if name and name != self.entities[key].label:
-            self.entities[key].aliases.add(name)
+        ent = self.entities[key]
+        if name and name != ent.label and name not in ent.aliases:
+            ent.aliases.add(name)
             self._pattern = None
+            self._version += 1
 
     def lookup(self, name: str) -> str | None:
-        self._build()
+        self._build_index()
         return self._index.get(fold(name))
 
     def _build(self) -> None:
+        """The name index and the one regex that finds every name (rebuilt only after a change)."""
         if self._pattern is not None:
+            return
+        self._build_index()
+        # commodities and gazetteer places are found from the lexicon itself (see mask)
+        lex_places = lexicon().place_by_key
+        names = sorted({n for ent in self.entities.values() if ent.kind != "commodity"
+                        and not (ent.kind == "place" and ent.key[6:] in lex_places)
+                        for n in ent.names() if len(n) > 1},
+                       key=lambda n: (-len(n), n))
+        self._pattern = _name_pattern(tuple(names))
+
+    def _build_index(self) -> None:
+        if self._index_version == self._version:
             return
         index: dict[str, str | None] = {}
         priority: dict[str, int] = {}
@@ -167,10 +220,7 @@ class DocContext:
                 index[folded] = ent.key
                 priority[folded] = rank
         self._index = index
-        names = sorted({n for ent in self.entities.values() for n in ent.names() if len(n) > 1},
-                       key=len, reverse=True)
-        alts = "|".join(_loose(n) for n in names) or r"(?!x)x"
-        self._pattern = re.compile(rf"(?<![\w])(?:{alts})(?![\w])")
+        self._index_version = self._version
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of ``text`` naming a known entity, longest first, no overlaps."""
@@ -182,6 +232,12 @@ class DocContext:
             if key:
                 out.append((m.start(), m.end(), key))
         return out
+
+
+@lru_cache(maxsize=64)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(_loose(n) for n in names) or r"(?!x)x"
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])")
 
 
 def _loose(name: str) -> str:
@@ -213,14 +269,26 @@ def _is_cap(tok: str) -> bool:
     return bool(tok) and (tok[0].isupper() or (tok[0].isdigit() and any(c.isupper() for c in tok)))
 
 
-def _strip_common_start(words: list[str], lower_words: set[str]) -> list[str]:
+def _strip_common_start(words: list[str], lower_words: set[str], at_start: bool = True) -> list[str]:
+    """Drop leading words that are not part of a name ("Today Foo Corp", "Under Foo Inc").
+
+    A commodity word stays: "Uranium Energy Corp." is a name even where the
+    text also writes "uranium" in lower case.
+    """
+    commodities = lexicon().commodities
     while len(words) > 1 and (words[0].lower() in _COMMON_CAPS or
-                              (words[0].lower() in lower_words and words[0].isalpha()
-                               and words[0].lower() not in _CONNECTORS)):
+                              (at_start and words[0].lower() in lower_words and words[0].isalpha()
+                               and words[0].lower() not in _CONNECTORS
+                               and fold(words[0]) not in commodities)):
         words = words[1:]
-    while words and words[0].lower() in _CONNECTORS:
+    # a capitalised article opens a name ("La Marigen", "Los Azules", "De Beers"); a lower-case one does not
+    while words and words[0].lower() in _CONNECTORS and not (
+            len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _NAME_ARTICLES):
         words = words[1:]
     return words
+
+
+_NAME_ARTICLES = {"la", "le", "les", "los", "las", "el", "de", "del", "du", "des"}
 
 
 def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
@@ -229,8 +297,15 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
     found = []
     i = 0
     while i < len(toks):
-        word = toks[i].group(0).rstrip(".").lower().replace(".", "")
-        if word not in _SUFFIX_WORDS or not _is_cap(toks[i].group(0)) and word not in {"plc", "ltd"}:
+        raw = toks[i].group(0)
+        possessive = raw.endswith(("'s", "’s")) and len(raw) > 3
+        if possessive:
+            raw = raw[:-2]
+        word = raw.rstrip(".").lower().replace(".", "")
+        lower_ok = word in {"plc", "ltd"} or (
+            word in {"co", "corp", "inc"} and i > 0 and _is_cap(toks[i - 1].group(0))
+            and toks[i - 1].group(0).lower() not in _COMMON_CAPS)
+        if word not in _SUFFIX_WORDS or not _is_cap(raw) and not lower_ok:
             i += 1
             continue
         if i > 0 and toks[i - 1].group(0).rstrip(".").lower().replace(".", "") in _SUFFIX_WORDS:
@@ -242,14 +317,21 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
         while j >= 0:
             t = toks[j].group(0)
             between = sent.text[toks[j].end():toks[j + 1].start()]
-            if between.strip() not in ("", "&"):
+            if between.strip() not in ("", "&") and not (
+                    between.strip() == "." and len(toks[j].group(0)) <= 4 and _is_cap(toks[j].group(0))
+                    and ("." not in toks[j].group(0) or (j + 1 == i and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", toks[j].group(0))))
+                    and toks[j].group(0).lower() not in _COMMON_CAPS):
                 break
             tl = t.lower()
             if t.endswith(("'s", "’s")) or tl.rstrip(".") in _SUFFIX_WORDS:
                 break
             if _is_cap(t) and not t.isdigit():
                 start_tok = j
-            elif tl in _CONNECTORS and tl != "and" and j > 0 and _is_cap(toks[j - 1].group(0)):
+            elif re.fullmatch(r"\d{5,}", t):  # a numbered company: "1302343 B.C. Ltd."
+                start_tok = j
+                break
+            elif tl in _CONNECTORS and tl != "and" and j > 0 and _is_cap(toks[j - 1].group(0)) \
+                    and toks[j - 1].group(0).lower() not in _TITLE_STOP:
                 pass
             else:
                 break
@@ -261,7 +343,9 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
             i += 1
             continue
         words = [toks[k].group(0) for k in range(start_tok, i)]
-        kept = _strip_common_start(words, ctx.lower_words)
+        # a word the text also writes in lower case is dropped only where it opens the sentence
+        # words the text also writes in lower case stay: "Battery Mineral Resources Corp."
+        kept = _strip_common_start(words, ctx.lower_words, at_start=False)
         if len(kept) == 1 and kept[0].lower() in _COMMON_CAPS:
             kept = []
         start_tok += len(words) - len(kept)
@@ -272,6 +356,11 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
             i += 1
             continue
         end_tok = i
+        if possessive:
+            start, end = toks[start_tok].start(), toks[i].end() - 2
+            found.append((start, end, sent.text[start:end]))
+            i += 1
+            continue
         # "Co Ltd", "Pty Ltd", "Co of America"
         while end_tok + 1 < len(toks):
             nxt = toks[end_tok + 1].group(0)
@@ -286,7 +375,8 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
                 break
         start, end = toks[start_tok].start(), toks[end_tok].end()
         name = sent.text[start:end]
-        if sent.text[end:end + 1] == "." and name.split()[-1].rstrip(".").lower() in {"inc", "ltd", "corp", "co"}:
+        last = name.split()[-1].rstrip(".").lower()
+        if sent.text[end:end + 1] == "." and (last in {"inc", "ltd", "corp", "co"} or "." in last):
             end += 1
             name += "."
         found.append((start, end, name))
@@ -316,8 +406,16 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
             parts = [p for p in re.split(r"[-\s]", t) if p]
             comm_parts = [lex.commodities.get(fold(p)) for p in parts]
             two = fold(" ".join(x.group(0) for x in toks[max(j - 1, 0):j + 1]))
+            prev_parts = [p for p in re.split(r"-", toks[j - 1].group(0)) if p] if j > 0 else []
+            joined = fold(f"{prev_parts[-1]} {t}") if prev_parts else ""
             if tl in lex.commodities:
                 comms.append(lex.commodities[tl])
+            elif joined in lex.commodities and len(prev_parts) > 1 and \
+                    all(lex.commodities.get(fold(p)) for p in prev_parts[:-1]):
+                # "scandium-rare earth": the hyphenated word ends a two-word commodity
+                comms.append(lex.commodities[joined])
+                comms.extend(lex.commodities[fold(p)] for p in prev_parts[:-1])
+                j -= 1
             elif two in lex.commodities and j > 0:
                 comms.append(lex.commodities[two])
                 j -= 1
@@ -325,6 +423,8 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
                 comms.extend(c for c in comm_parts if c)
             elif tl in _ASSET_DESCRIPTORS and not _is_cap(t):
                 pass
+            elif tl == "and" and comms and j > 0 and lex.commodities.get(fold(toks[j - 1].group(0))):
+                pass  # "gold and silver deposit"
             elif _is_cap(t) and any(lex.commodities.get(fold(p)) or fold(p) in {"rare", "earth", "earths"}
                                     for p in parts):
                 for p in parts:
@@ -344,7 +444,8 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
             gap = sent.text[toks[k].end():toks[k + 1].start()]
             if gap.strip() not in ("", "-"):
                 break
-            if _is_cap(t) and not t.endswith(("'s", "’s")) and fold(t) not in {"the"}:
+            if _is_cap(t) and not t.endswith(("'s", "’s")) and fold(t) not in {"the"} and \
+                    not re.search(r"-(?:supplied|owned|based|operated|led|type|backed|listed|run|controlled)$", t):
                 name_start = k
             elif t.lower() in {"de", "du", "des", "la", "le", "of"} and k > 0 and _is_cap(toks[k - 1].group(0)):
                 pass
@@ -360,7 +461,7 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
             continue
         core = sent.text[toks[name_start].start():toks[desc_start - 1].end()]
         # a name that is an organization or a place is not an asset name by itself
-        if fold(core) in _GENERIC_TERMS or fold(core) in {"the", "its"}:
+        if fold(core) in _GENERIC_TERMS or fold(core) in {"the", "its"} or _is_demonym(core):
             continue
         start, end = toks[name_start].start(), tok.end()
         label = sent.text[start:end]
@@ -372,8 +473,122 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
         ):
             core_words.pop()
         core = " ".join(core_words)
+        singular = _PLURAL_HEADS.get(head)
+        if singular:
+            # "our Cinabrio, San Andres, and Dalmacia mines": one asset per name; a single
+            # name before a plural head ("seven U.S. ISR uranium projects") is a description
+            items = []
+            pos = start
+            while prev := _COORDINATED_END.search(sent.text[max(0, pos - 120):pos]):
+                prev_offset = max(0, pos - 120)
+                name = prev.group("name")
+                words = _strip_common_start(name.split(), ctx.lower_words)
+                if not words or len(words) != len(name.split()):
+                    break
+                items.append((prev_offset + prev.start("name"), prev_offset + prev.end("name"),
+                              f"{name} {singular}", name, cls, comms))
+                pos = prev_offset + prev.start("name")
+            if items:
+                out.append((start, end, f"{core} {singular}", core, cls, comms))
+                out.extend(items)
+            continue
         out.append((start, end, label, core, cls, comms))
     return out
+
+
+_BLOCK = re.compile(r"\(([^()]{1,200})\)")
+_ISSUER_TERM_INSIDE = re.compile(r"[\"“«]\s*(?:the\s+)?(?:Company|Corporation|Issuer|Group)\s*[\"”»]", re.I)
+
+
+_TICKER_REVERSED = re.compile(r"(?P<sym>[A-Z0-9][A-Z0-9.\-]{0,9})\s*:\s*(?P<ex>[A-Za-z][A-Za-z .\-]{1,30})")
+
+
+def ticker_items(inner: str) -> list[tuple[str, str]]:
+    """(exchange code, symbol) pairs of a ticker block, in either order.
+
+    >>> ticker_items("TSX: BCU; NYSE American: BORC")
+    [('TSX', 'BCU'), ('NYSEAMERICAN', 'BORC')]
+    >>> ticker_items("RR: CSE")
+    [('CSE', 'RR')]
+    """
+    out = []
+    for item in re.split(r"[;,|&]|\band\b|\)\s*\(", inner):
+        item = item.strip()
+        tm = _TICKER_ITEM.fullmatch(item)
+        exch = normalise_exchange(tm.group("ex")) if tm else None
+        if tm and exch:
+            out.append((exch, tm.group("sym")))
+            continue
+        rm = _TICKER_REVERSED.fullmatch(item)
+        exch = normalise_exchange(rm.group("ex")) if rm else None
+        if rm and exch and not normalise_exchange(rm.group("sym")):
+            out.append((exch, rm.group("sym")))
+    return out
+
+
+def _is_ticker_block(inner: str) -> bool:
+    return bool(ticker_items(inner))
+
+
+def _name_before(sent: Sentence, pos: int, ctx: DocContext) -> tuple[int, int, str] | None:
+    """The capitalised name that ends just before ``pos`` ("Foo Metals (TSXV: FOO)")."""
+    head = sent.text[:pos].rstrip()
+    toks = _tokens(head)
+    if not toks or toks[-1].end() != len(head):
+        return None
+    j = len(toks) - 1
+    start_tok = None
+    while j >= 0:
+        t = toks[j].group(0)
+        if j < len(toks) - 1:
+            gap = head[toks[j].end():toks[j + 1].start()]
+            if gap.strip() not in ("", "&", "-"):
+                break
+        tl = t.lower()
+        if tl in _TITLE_STOP or t.endswith(("'s", "’s")):
+            break
+        if _is_cap(t):
+            start_tok = j
+        elif tl in _CONNECTORS and tl != "and" and j > 0 and _is_cap(toks[j - 1].group(0)):
+            pass
+        else:
+            break
+        j -= 1
+    if start_tok is None:
+        return None
+    words = [toks[k].group(0) for k in range(start_tok, len(toks))]
+    kept = _strip_common_start(words, ctx.lower_words)
+    if not kept or kept[0].lower() in _CONNECTORS or (len(kept) == 1 and kept[0].lower() in _COMMON_CAPS):
+        return None
+    start_tok += len(words) - len(kept)
+    start, end = toks[start_tok].start(), toks[-1].end()
+    name = head[start:end]
+    if fold(name) in _GENERIC_TERMS or fold(name) in lexicon().places or len(name) < 2:
+        return None
+    return start, end, name
+
+
+def _block_orgs(sent: Sentence, ctx: DocContext, spans: list[tuple[int, int, str]]) -> None:
+    """Names followed by a ticker block or an issuer definition are organizations."""
+    for m in _BLOCK.finditer(sent.text):
+        inner = m.group(1)
+        if not (_is_ticker_block(inner) or _ISSUER_TERM_INSIDE.search(inner)):
+            continue
+        if sent.text[:m.start()].rstrip().endswith((")", ">")):
+            continue
+        found = _name_before(sent, m.start(), ctx)
+        if not found:
+            continue
+        s, e, name = found
+        if any(s < e2 and s2 < e for s2, e2, _ in spans):
+            continue
+        last = name.split()[-1].lower()
+        if last in _ASSET_HEADS:
+            continue
+        key = ctx.lookup(name)
+        if key is None:
+            ctx.add("org", name, "Company")
+        spans.append((s, e, name))
 
 
 def discover(text: str, sentences: list[Sentence]) -> DocContext:
@@ -394,15 +609,32 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
         for s, e, name in _suffix_orgs(sent, ctx):
             if any(s < e2 and s2 < e for s2, e2, _ in spans):
                 continue
+            if len(name.split()) == 2 and fold(name.split()[0]) in lex.places:
+                continue  # "Paraguay SA" in a report title names a country, not a company
             ctx.add("org", name, "Company")
             spans.append((s, e, name))
+        # an unquoted acronym right after a name is its short name: "Broken Hill Pty Co Ltd (BHP)"
+        for s, e, name in spans:
+            short = _UNQUOTED_SHORT.match(sent.text, e)
+            key = ctx.lookup(name)
+            if short and key and not normalise_exchange(short.group(1)):
+                ctx.alias(key, short.group(1))
         org_spans[sent.index] = spans
+    _well_known(ctx, text)
+    for sent in sentences:
+        _block_orgs(sent, ctx, org_spans[sent.index])
+    # defined terms first, so "with Imperial" below finds the alias; run again after the
+    # names found by context, whose ticker blocks then get their listings
     _defined_terms_and_listings(ctx)
     for sent in sentences:
         spans = org_spans[sent.index]
+        for m in _STAKE_TARGET.finditer(sent.text):
+            _stake_target(ctx, sent, m, spans)
         for pattern in _ORG_CONTEXT:
             for m in pattern.finditer(sent.text):
                 name = m.group("name")
+                if fold(name) in lex.places:
+                    continue  # "the mining division of British Columbia"
                 words = _strip_common_start(name.split(), ctx.lower_words)
                 name = " ".join(words)
                 if not name or fold(name) in _GENERIC_TERMS or fold(name) in lex.places:
@@ -413,21 +645,9 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                     continue
                 ctx.add("org", name, "Company")
                 spans.append((m.start("name"), m.start("name") + len(name), name))
-    # well-known organizations, with their state ownership
-    folded_text = " " + fold(text) + " "
-    for entry in {id(e): e for e in lex.orgs.values()}.values():
-        for form in (entry.label, *entry.aliases):
-            if len(form) > 2 and f" {fold(form)} " in folded_text and \
-                    re.search(rf"(?<![\w]){_loose(form)}(?![\w])", text):
-                key = ctx.lookup(entry.label) or ctx.lookup(form)
-                if key is None:
-                    key = ctx.add("org", entry.label, entry.cls)
-                ctx.entities[key].classes.add(entry.cls)
-                ctx.alias(key, entry.label)
-                for alias in entry.aliases:
-                    ctx.alias(key, alias)
-                break
+    _defined_terms_and_listings(ctx)
     _state_typing(ctx)
+    _places_from_context(ctx)
     # plants, mines, projects
     for sent in sentences:
         for s, e, label, core, cls, comms in _assets(sent, ctx):
@@ -443,8 +663,10 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
             ent = ctx.entities[key]
             if fold(label) != fold(core):
                 head = label.split()[-1]
+                org_named = existing is not None and ctx.entities[existing].kind == "org"
                 for alias in (core, f"{core} {head}"):
-                    if fold(alias) not in lex.places:
+                    # the bare name stays the company's ("Vanguard" of "the Vanguard concessions")
+                    if fold(alias) not in lex.places and not (org_named and alias == core):
                         ctx.alias(key, alias)
             ent.classes.add(cls)
             setattr(ent, "_commodities", getattr(ent, "_commodities", set()) | set(comms))
@@ -453,6 +675,93 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
 
 
 _PAREN = re.compile(r"\s*\(([^()]{0,300})\)")
+_UNQUOTED_SHORT = re.compile(r">?\s*(?:<[A-Z0-9.\-]{1,10}>\s*)?\(([A-Z][A-Z0-9&\-]{1,9})\)")
+
+
+def _stake_target(ctx: DocContext, sent: Sentence, m: re.Match[str], spans: list[tuple[int, int, str]]) -> None:
+    """The capitalised name a stake is held in, when nothing else named it, is an organization."""
+    lex = lexicon()
+    name = re.sub(r"['’]s?$", "", m.group("name"))
+    if not name[0].isupper() or any(s <= m.start("name") < e for s, e, _ in spans):
+        return
+    words = name.split()
+    following = sent.text[m.end("name"):m.end("name") + 60].split()
+    if any(w.lower().strip(".,;") in _ASSET_HEADS or w.lower() in _ASSET_DESCRIPTORS for w in words + following[:3]
+           if not _is_cap(w) or w.lower() in _ASSET_HEADS):
+        return  # "a 51% interest in the Foo Lake lithium project" names an asset
+    # stop before a lower-case word or a word that opens something else
+    kept: list[str] = []
+    for w in words:
+        if not _is_cap(w) or w.lower() in _COMMON_CAPS:
+            break
+        kept.append(re.sub(r"['’]s$", "", w.rstrip(".,")))
+        if w.endswith(("'s", "’s")):
+            break
+    if not kept:
+        return
+    name = " ".join(kept)
+    folded = fold(name)
+    if ctx.lookup(name) or folded in lex.places or folded in lex.commodities or folded in _GENERIC_TERMS:
+        return
+    if kept[-1].lower() in _ASSET_HEADS or kept[0].lower() in _ASSET_HEADS or name.isupper() and len(name) > 6:
+        return
+    if any(lex.places.get(fold(w)) for w in kept[:1]) and len(kept) == 1:
+        return
+    if re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                r"December|Phase|Stage|Year|Q[1-4])\b", name):
+        return
+    ctx.add("org", name, "Company")
+    spans.append((m.start("name"), m.start("name") + len(name), name))
+
+
+_PLACE_BEFORE_PLACE = re.compile(
+    rf"\b(?:in|near|at|of|outside|from) (?:the )?(?P<name>{_CAPW}(?:[\s\-]+{_CAPW}){{0,3}}),\s+(?P<rest>[^,.;()]{{2,60}})")
+
+
+def _places_from_context(ctx: DocContext) -> None:
+    """A name the gazetteer lacks, written "in Catemu, Chile", is a place inside the known one."""
+    lex = lexicon()
+    for sent in ctx.sentences:
+        for m in _PLACE_BEFORE_PLACE.finditer(sent.text):
+            name = m.group("name")
+            words = name.split()
+            if fold(name) in lex.places or ctx.lookup(name) or name.isupper() and len(name) > 4:
+                continue
+            if words[0].lower() in _COMMON_CAPS or words[-1].lower() in _ASSET_HEADS or \
+                    words[-1].rstrip(".").lower() in _SUFFIX_WORDS or fold(name) in lex.commodities:
+                continue
+            rest = m.group("rest").split()
+            parent = None
+            for n in range(min(4, len(rest)), 0, -1):
+                piece = " ".join(rest[:n]).rstrip(".")
+                entry = lex.places.get(fold(piece))
+                if entry and _is_cap(piece):
+                    parent = _place_key(ctx, entry, piece)
+                    break
+            if parent is None:
+                continue
+            ctx.add("place", name, "Place", parent=parent, key=f"place-{slug(name)}")
+
+
+def _well_known(ctx: DocContext, text: str) -> None:
+    """Organizations of the lexicon (organizations.tsv), with their state ownership.
+
+    A form counts only as a whole name: "Hydro" inside "Hydro-Québec" is not Norsk Hydro.
+    """
+    lex = lexicon()
+    folded_text = " " + fold(text) + " "
+    for entry in {id(e): e for e in lex.orgs.values()}.values():
+        for form in (entry.label, *entry.aliases):
+            if len(form) > 2 and f" {fold(form)} " in folded_text and \
+                    re.search(rf"(?<![\w\-–]){_loose(form)}(?![\w\-–])", text):
+                key = ctx.lookup(entry.label) or ctx.lookup(form)
+                if key is None:
+                    key = ctx.add("org", entry.label, entry.cls)
+                ctx.entities[key].classes.add(entry.cls)
+                ctx.alias(key, entry.label)
+                for alias in entry.aliases:
+                    ctx.alias(key, alias)
+                break
 
 
 def _defined_terms_and_listings(ctx: DocContext) -> None:
@@ -488,13 +797,8 @@ def _defined_terms_and_listings(ctx: DocContext) -> None:
 def _read_parenthesis(ctx: DocContext, key: str, inner: str, sent: Sentence) -> None:
     ent = ctx.entities[key]
     if ent.kind == "org":
-        items = re.split(r"[;,|&]|\band\b|\)\s*\(", inner)
-        for item in items:
-            tm = _TICKER_ITEM.fullmatch(item.strip())
-            if tm:
-                exch = normalise_exchange(tm.group("ex"))
-                if exch:
-                    _add_listing(ctx, key, exch, tm.group("sym"), sent)
+        for exch, sym in ticker_items(inner):
+            _add_listing(ctx, key, exch, sym, sent)
     if "collectively" in inner or "together" in inner:
         return
     for term in re.findall(r"[\"“«]\s*([^\"”»)]+?)\s*[\"”»]|[\"“«]\s*([^\"”»)]+)$", inner):
@@ -531,6 +835,16 @@ def _subject_of(ctx: DocContext, sent: Sentence, before: int) -> str | None:
     return None
 
 
+_DEMONYMS = {"german", "korean", "thai", "swiss", "dutch", "french", "greek", "polish", "danish",
+             "irish", "welsh", "scottish", "finnish", "swedish", "spanish", "turkish", "british"}
+
+
+def _is_demonym(name: str) -> bool:
+    """A nationality word ("a Chilean rare earth project") is not an asset's name."""
+    word = fold(name)
+    return " " not in word and (word in _DEMONYMS or word.endswith(("ian", "ean", "ese", "ican", "ish")))
+
+
 def _short_forms(ctx: DocContext) -> None:
     """Prefixes of organization names that the text uses on their own become aliases."""
     text = ctx.text
@@ -545,13 +859,26 @@ def _short_forms(ctx: DocContext) -> None:
         stem = " ".join(words)
         if stem != ent.label:
             ctx.alias(ent.key, stem)
+        # an acronym inside the name used alone ("Consolidated TVX Mining Corp" ... "TVX")
+        for w in words[1:]:
+            if re.fullmatch(r"[A-Z]{2,6}", w) and fold(w) not in _GENERIC_WORDS and \
+                    fold(w) not in lexicon().places and fold(w) not in lexicon().commodities and \
+                    re.search(rf"(?<![\w\-]){w}(?![\w\-])(?!\s+{re.escape(words[words.index(w) + 1])})"
+                              if words.index(w) + 1 < len(words) else rf"(?<![\w\-]){w}(?![\w\-])", text):
+                ctx.alias(ent.key, w)
         for n in range(len(words) - 1, 0, -1):
             prefix = " ".join(words[:n])
             if prefix.lower().rstrip(".") in _COMMON_CAPS or words[n - 1].lower() in _CONNECTORS:
                 continue
             if n == 1 and (len(prefix) < 3 or prefix.lower() in _GENERIC_WORDS):
                 continue
-            if re.search(rf"(?<![\w]){re.escape(prefix)}(?![\w]| {re.escape(words[n])})", text):
+            if fold(prefix) in lexicon().places or fold(prefix) in lexicon().commodities:
+                continue  # "Paraguay" alone is the country, not "Paraguay Uranium S.A."
+            if ctx.lookup(prefix) not in (None, ent.key):
+                continue  # already another organization's name ("BHP" of "BHP Gold Mines Ltd")
+            # used alone: not continued by this name's next word nor by another capitalised word
+            if re.search(rf"(?<![\w\-]){re.escape(prefix)}(?![\w\-]|\s+(?:{re.escape(words[n])}|[A-Z][\w\-]*))",
+                         text):
                 ctx.alias(ent.key, prefix)
 
 
@@ -573,9 +900,35 @@ class Masked:
     sentence: Sentence
     text: str  # the sentence with ⟦n⟧ for mentions and ⟦%v⟧ for percentages
     mentions: list[Mention]
+    #: pieces of the masked text: (masked start, masked end, sentence start, sentence end, is a token)
+    pieces: list[tuple[int, int, int, int, bool]] = field(default_factory=list)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Absolute offsets in the announcement of the masked-text span ``start:end``.
+
+        A token maps to the whole mention it stands for. Without a piece map
+        (a Masked built by hand) the whole sentence is returned.
+        """
+        if not self.pieces:
+            return self.sentence.start, self.sentence.end
+
+        def at(x: int, is_end: bool) -> int:
+            for ms, me, os_, oe, token in self.pieces:
+                if ms <= x < me or (is_end and ms < x == me):
+                    if token:
+                        return oe if is_end else os_
+                    return os_ + (x - ms)
+            return len(self.sentence.text) if is_end else 0
+
+        s, e = at(start, False), at(end, True)
+        # trim the trailing blank or punctuation the pattern may have eaten
+        while e > s and self.sentence.text[e - 1] in " ,;":
+            e -= 1
+        return self.sentence.start + s, self.sentence.start + e
 
 
-_ISSUER_TERMS = re.compile(r"\b(?:[Tt]he (?:Company|Corporation)|la Société|la société)\b")
+# "the Company" as a defined term; "The company" opening a sentence (newswire style) is the issuer too
+_ISSUER_TERMS = re.compile(r"\b(?:[Tt]he (?:Company|Corporation)|la Société|la société)\b|^The company\b")
 
 
 def mask(ctx: DocContext, sent: Sentence) -> Masked:
@@ -595,48 +948,81 @@ def mask(ctx: DocContext, sent: Sentence) -> Masked:
                 spans.append((m.start(), m.end(), ctx.issuer))
     spans.sort()
     out: list[str] = []
+    pieces: list[tuple[int, int, int, int, bool]] = []
     mentions: list[Mention] = []
     cursor = 0
+    length = 0
+
+    def plain(a: int, b: int) -> None:
+        """Copy text[a:b], with every percentage replaced by its token."""
+        pos = a
+        for pm in PERCENT.finditer(text, a, b):
+            if pm.end() > b:
+                break
+            piece(text[pos:pm.start()], pos, pm.start(), False)
+            piece(f"⟦%{percent_value(pm.group(0))}⟧", pm.start(), pm.end(), True)
+            pos = pm.end()
+        piece(text[pos:b], pos, b, False)
+
+    def piece(chunk: str, a: int, b: int, token: bool) -> None:
+        nonlocal length
+        if not chunk:
+            return
+        out.append(chunk)
+        pieces.append((length, length + len(chunk), a, b, token))
+        length += len(chunk)
+
     for s, e, key in spans:
         if s < cursor:
             continue
-        out.append(text[cursor:s])
-        out.append(f"⟦{len(mentions)}⟧")
+        stop = s - 1 if text[s - 1:s] == "<" and s > cursor else s
+        plain(cursor, stop)
+        piece(f"⟦{len(mentions)}⟧", s, e, True)
         mentions.append(Mention(s, e, key, text[s:e]))
         cursor = e
-        # drop ticker blocks and defined-term parentheses right after a name
+        # drop ticker blocks and defined-term parentheses right after a name, quoted or not ("(BHP)")
         while True:
             m = _PAREN.match(text, cursor)
-            if not m or not (re.search(r"[\"“«]", m.group(1)) or _TICKER_ITEM.search(m.group(1))):
+            if not m or not (re.search(r"[\"“«]", m.group(1)) or _is_ticker_block(m.group(1))
+                             or m.group(1) in ctx.entities[key].aliases):
                 break
             cursor = m.end()
         if text[cursor:cursor + 1] == ">" and text[s - 1:s] == "<":
             cursor += 1
-    out.append(text[cursor:])
-    masked = "".join(out).replace("<⟦", "⟦")
-    masked = PERCENT.sub(lambda m: f"⟦%{percent_value(m.group(0))}⟧", masked)
-    return Masked(sent, masked, mentions)
+        # a Reuters code after a name ("Consolidated Goldfields Plc's <CGLD.L>") says nothing more
+        code = re.match(r"\s*<[A-Z0-9.\-]{1,10}>", text[cursor:])
+        if code:
+            cursor += code.end()
+    plain(cursor, len(text))
+    return Masked(sent, "".join(out), mentions, pieces)
 
 
-_WORDISH = re.compile(r"[A-Za-zÀ-ÿ][\w'’.\-]*")
+# words for the lexicon scan: a hyphen separates words ("copper-gold-silver" names three commodities)
+_WORDISH = re.compile(r"[A-Za-zÀ-ÿ][\w'’.]*")
 
 
 def _lexicon_spans(ctx: DocContext, text: str, lex) -> list[tuple[int, int, str]]:
     """Places and commodities: the longest lexicon entry starting at each word."""
     words = list(_WORDISH.finditer(text))
+    # a possessive is not part of the name: "Papua New Guinea's" is Papua New Guinea
+    ends = [w.end() - 2 if w.group(0).endswith(("'s", "’s")) else w.end() for w in words]
+    folds = [fold(text[w.start():end]) for w, end in zip(words, ends)]
+    starts = _lexicon_starts()
     out = []
     i = 0
     while i < len(words):
         hit = None
-        for n in range(min(6, len(words) - i), 0, -1):
-            s, e = words[i].start(), words[i + n - 1].end()
+        first = folds[i].split(" ", 1)[0]
+        longest = starts.get(first, 0) if first else 0
+        for n in range(min(6, len(words) - i, longest), 0, -1):
+            s, e = words[i].start(), ends[i + n - 1]
+            folded = " ".join(f for f in folds[i:i + n] if f)
+            if not folded or (folded not in lex.places and folded not in lex.commodities):
+                continue
             piece = text[s:e].rstrip(".")
             e = s + len(piece)
-            folded = fold(piece)
-            if not folded:
-                continue
             place = lex.places.get(folded)
-            if place and (_is_cap(piece) or piece.isupper()):
+            if place and (_is_cap(piece) or piece.isupper() or (n > 1 and _is_cap(text[words[i + n - 1].start():e]))):
                 hit = (s, e, _place_key(ctx, place, piece), n)
                 break
             comm = lex.commodities.get(folded)
@@ -652,6 +1038,18 @@ def _lexicon_spans(ctx: DocContext, text: str, lex) -> list[tuple[int, int, str]
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _lexicon_starts() -> dict[str, int]:
+    """First word of every place and commodity form -> the most words such a form has."""
+    lex = lexicon()
+    starts: dict[str, int] = {}
+    for form in (*lex.places, *lex.commodities):
+        tokens = form.split()
+        if tokens:
+            starts[tokens[0]] = max(starts.get(tokens[0], 0), len(tokens))
+    return starts
 
 
 def _metal_context(text: str, s: int, e: int) -> bool:

@@ -85,6 +85,15 @@ class Fact:
     status: str | None = None  # proposed, signed, completed, terminated
     binding: bool | None = None
     title: str | None = None
+    #: the words that made the fact: absolute character offsets in the announcement text
+    span: tuple[int, int] | None = None
+
+    @property
+    def trigger(self) -> str:
+        """The trigger phrase (the matched words), or the whole sentence when unknown."""
+        if self.span is None:
+            return self.sentence.text
+        return self.sentence.text[self.span[0] - self.sentence.start:self.span[1] - self.sentence.start]
 
     def key(self) -> tuple:
         return (self.predicate, self.subject, self.object)

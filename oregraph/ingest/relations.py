@@ -37,10 +37,36 @@ AGREEMENT_WORDS: list[tuple[str, str]] = [
 _AGREEMENT_RE = [(re.compile(p, re.I), t) for p, t in AGREEMENT_WORDS]
 _SIGNED = re.compile(r"\b(?:signed|sign|entered into|enter into|executed|concluded|agreed|formed|"
                      r"form|announce[sd]? (?:a|an|the)|ha(?:s|ve) (?:a|an)|signing|conclu|signé|"
-                     r"partnering|partnered|teamed)\b", re.I)
+                     r"partnering|partnered|teamed|execution of|entering into|closed|completed)\b", re.I)
 _CONTEMPLATED = re.compile(r"\b(?:negotiat\w*|discuss\w*|talks|considering|consider|may|might|"
                            r"could|potential(?:ly)?|explor(?:e|ing) (?:a|the) possib\w*|"
-                           r"no agreement|rumou?r\w*|denied|deny|reported(?:ly)?|proposed)\b", re.I)
+                           r"no agreement|rumou?r\w*|reported(?:ly)?|proposed|seek(?:s|ing)? to|"
+                           r"in (?:early|preliminary) (?:stage|discussion)s?|"
+                           r"would (?:sign|enter|form|acquire)|hopes? to|aims? to)\b", re.I)
+_DENIED = re.compile(r"\b(?:denied|denies|deny|no (?:plans?|intention)|not (?:in|currently in) "
+                     r"(?:talks|negotiations|discussions)|has not (?:signed|entered|agreed)|"
+                     r"did not (?:sign|enter|agree)|rejected|declined|opposed?)\b", re.I)
+
+
+def only_contemplated(text: str) -> bool:
+    """True when the deal is only talked about or denied, not signed.
+
+    A hedge after the signing ("signed an MOU ... could lead to") does not
+    undo it; a contemplating word before any signing verb ("negotiating to
+    form", "in talks to sign") or a denial does.
+
+    >>> only_contemplated("A and B are negotiating to form a joint venture.")
+    True
+    >>> only_contemplated("A signed an MOU with B that could lead to a joint venture.")
+    False
+    """
+    if _DENIED.search(text):
+        return True
+    hedge = _CONTEMPLATED.search(text)
+    if hedge is None:
+        return False
+    signed = _SIGNED.search(text)
+    return signed is None or hedge.start() < signed.start()
 _TERMINATED = re.compile(r"\b(?:terminat\w*|withdr[ae]w\w*|cancel\w*|will not (?:participate|proceed)|"
                          r"no longer|rescind\w*|résili\w*)\b", re.I)
 _NON_BINDING = re.compile(r"\bnon[- ]binding\b", re.I)
@@ -48,15 +74,15 @@ _BINDING = re.compile(r"(?<!non-)(?<!non )\bbinding\b", re.I)
 _COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|closing of)\b", re.I)
 
 _TITLE_WORD = (
-    r"(?:[Ii]nterim|[Aa]cting|Executive|Senior|Deputy|Chief|Vice[- ]President|Vice[- ]Chair(?:man)?|"
-    r"President|Chair(?:man|woman|person)?|CEO|CFO|COO|CTO|Director|Managing|General|Manager|"
-    r"Officer|Operations|Financial|Operating|Technical|Technology|Founder|Co-Founder|Secretary|"
+    r"(?:[Ii]nterim|[Aa]cting|[Ee]xecutive|Senior|Deputy|[Cc]hief|[Vv]ice[- ][Pp]resident|Vice[- ]Chair(?:man)?|"
+    r"[Pp]resident|[Cc]hair(?:man|woman|person)?|CEO|CFO|COO|CTO|[Dd]irector|[Mm]anaging|General|Manager|"
+    r"[Oo]fficer|Operations|Financial|Operating|Technical|Technology|Founder|Co-Founder|Secretary|"
     r"Treasurer|Head|VP|SVP|EVP|Exploration|Corporate|Development|Business|Sustainability|"
     r"Commercial|Legal|Counsel|Non-Executive|Independent|Country|Regional|Global|Strategy|"
     r"Investor Relations|Relations|Marketing|Projects?|Engineering|Executive Officer|"
     r"Board|the Board|of the Board|of Directors|Lead|Principal|Metallurgy|Production|"
     r"président|présidente|chef de la direction|directeur|directrice|général|générale|"
-    r"vice-président|vice-présidente|et)"
+    r"vice-président|vice-présidente|et|designate|elect)"
 )
 _TITLE_HEAD = re.compile(r"CEO|CFO|COO|CTO|President|Chair|Director|Manager|Officer|Founder|"
                          r"Secretary|Treasurer|Head|VP|Counsel|président|directeur|directrice|chef",
@@ -64,6 +90,13 @@ _TITLE_HEAD = re.compile(r"CEO|CFO|COO|CTO|President|Chair|Director|Manager|Offi
 TITLE = rf"(?P<title>{_TITLE_WORD}(?:(?:\s+|\s*[,&/]\s*|\s+and\s+|\s+of\s+|\s*-\s*){_TITLE_WORD}){{0,8}})"
 PNAME = (r"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-ZÀ-Ý][a-zà-ÿ'’\-]+(?:\s+[A-Z]\.)?"
          r"(?:\s+(?:de|van|von|da|del|du|la|le|Mc|St\.)?\s*[A-ZÀ-Ý][a-zà-ÿ'’\-]+){1,2})")
+
+# Words without which a rule family cannot match: a cheap test before its patterns run.
+_GATE_SUBSIDIARY = re.compile(r"subsidiar|\bunit\b|division|member|part of|controlled|owned|whose|"
+                              r"affiliate|\barm\b|filiale", re.I)
+_GATE_STAKE = re.compile(r"owned|respectively|interest|stake", re.I)
+_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout", re.I)
+
 
 class _Reader:
     """Applies every rule to one masked sentence, resolving 'its' and 'our'."""
@@ -76,6 +109,13 @@ class _Reader:
         self.prev_subject = prev_subject
         self.quote_org = quote_org
         self.facts: list[Fact] = []
+        self._at: tuple[int, int] | None = None  # masked span of the match being read
+
+    def _iter(self, pattern: str | re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """``re.finditer`` that remembers the match, so each fact knows the words that made it."""
+        for m in re.finditer(pattern, text):
+            self._at = m.span()
+            yield m
 
     # -- helpers -----------------------------------------------------------
     def key(self, n: int | str) -> str:
@@ -110,12 +150,28 @@ class _Reader:
     def emit(self, predicate: str, s: str | None, o: str | None, rule: str, **kw) -> None:
         if not s or not o or s == o:
             return
+        if "span" not in kw and self._at is not None:
+            kw["span"] = self.m.source_span(*self._at)
         self.facts.append(Fact(predicate, s, o, self.m.sentence, rule, **kw))
 
     # -- rules ------------------------------------------------------------
     def run(self) -> list[Fact]:
-        for rule in (self.subsidiaries, self.stakes, self.acquisitions, self.agreements,
-                     self.operates, self.commodities, self.locations, self.officers):
+        kinds = {self.ctx.entities[mm.key].kind for mm in self.m.mentions}
+        t = self.t
+        gates = (
+            (self.subsidiaries, bool(kinds) and _GATE_SUBSIDIARY.search(t)),
+            (self.stakes, bool(kinds) and ("⟦%" in t or _GATE_STAKE.search(t))),
+            (self.acquisitions, bool(kinds) and _GATE_ACQUISITION.search(t)),
+            (self.agreements, bool(kinds)),
+            (self.operates, bool(kinds & {"facility", "project"})),
+            (self.commodities, bool(kinds & {"commodity", "facility", "project"})),
+            (self.locations, "place" in kinds),
+            (self.officers, _TITLE_HEAD.search(t)),
+        )
+        for rule, wanted in gates:
+            if not wanted:
+                continue  # a quick test of the words every pattern of the rule needs
+            self._at = None
             rule()
         return self.facts
 
@@ -123,23 +179,25 @@ class _Reader:
         t = self.t
         pat = re.compile(
             rf"{E},? (?:is |was |became |has been )?(?:now )?(?:an? |the )?(?:indirect,? |direct,? )?"
-            rf"(?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned|(?P<major>majority[- ]owned))?,?\s*"
+            rf"(?:(?P<wholly>{_WHOLLY})|⟦%(?P<pct>[\d.]+)⟧[- ]?owned|(?P<major>majority[- ]owned))?,?\s*"
             rf"(?:operating |principal |Canadian |U\.S\. |Australian |holding )?"
             rf"(?:subsidiary|filiale(?: en propriété exclusive)?) (?:of|de) {E}")
-        for m in pat.finditer(t):
+        for m in self._iter(pat, t):
             a, b = m.group(1), m.group(m.lastindex or 0)
-            share = 100.0 if m.group("wholly") else float(m.group(2)) if m.group(2) else None
+            share = 100.0 if m.group("wholly") else float(m.group("pct")) if m.group("pct") else None
             if self.is_org(a) and self.is_org(b):
                 self.emit("subsidiaryOf", self.key(a), self.key(b), "subsidiary.appositive",
                           share=share, confidence=0.9)
         # "X, (since December) a unit of Y"
-        for m in re.finditer(rf"{E},? (?:[\w ]{{0,25}} )?(?:is |was |became )?(?:now )?(?:an? |the )?"
+        for m in self._iter(rf"{E},? (?:[\w ]{{0,25}} )?(?:is |was |became )?(?:now )?(?:an? |the )?"
                              rf"(?:unit|division|member|part) of (?:the )?{E}", t):
+            if re.search(r"\band\b|\bor\b", m.group(0)):
+                continue  # "A and part of B" coordinates, it does not describe A
             if self.is_org(m.group(1)) and self.is_org(m.group(2)):
                 self.emit("subsidiaryOf", self.key(m.group(1)), self.key(m.group(2)),
                           "subsidiary.unit_of", confidence=0.75)
         # "its wholly-owned subsidiary, X" / "Y's wholly owned subsidiary X"
-        for m in re.finditer(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur)|{E}['’]s?) (?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned)?,?\s*"
+        for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur)|{E}['’]s?) (?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned)?,?\s*"
                              rf"(?:indirect,? )?(?:operating )?subsidiar(?:y|ies),? {E}", t):
             parent = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") \
                 else self.key(m.group(2))
@@ -148,8 +206,18 @@ class _Reader:
             if self.is_org(sub):
                 self.emit("subsidiaryOf", self.key(sub), parent, "subsidiary.possessive",
                           share=share, confidence=0.85)
+        # "its Globe Metallurgical Inc unit", "Cons Gold said its ARC America Corp unit"
+        for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur)|{E}['’]s?) (?:(?:wholly[- ]owned|[\w-]+) ){{0,2}}?{E},? "
+                            rf"(?:unit|subsidiary|affiliate|division|arm)\b", t):
+            parent = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") \
+                else self.key(m.group(2)) if self.is_org(m.group(2)) else None
+            sub = m.group(m.lastindex or 0)
+            if parent and self.is_org(sub):
+                share = 100.0 if re.search(r"wholly", m.group(0)) else None
+                self.emit("subsidiaryOf", self.key(sub), parent, "subsidiary.its_unit", share=share,
+                          confidence=0.75)
         # "X, a crown corporation whose sole shareholder is Y"
-        for m in re.finditer(rf"{E}(?:,? [^⟦;]{{0,60}}?)? whose (?P<how>sole|only|majority|controlling|principal|largest) "
+        for m in self._iter(rf"{E}(?:,? [^⟦;]{{0,60}}?)? whose (?P<how>sole|only|majority|controlling|principal|largest) "
                              rf"(?:shareholder|owner) is (?:the )?{E}", t):
             sub, parent, how = m.group(1), m.group(3), m.group("how")
             if self.is_org(sub) and self.is_org(parent):
@@ -163,26 +231,31 @@ class _Reader:
                     self.emit("ownsStakeIn", self.key(parent), self.key(sub), "stake.largest_shareholder",
                               confidence=0.7)
         # "X is controlled by Y" / "X, controlled by Y"
-        for m in re.finditer(rf"{E},? (?:is |which is )?(?:controlled|majority[- ]owned) by {E}", t):
+        for m in self._iter(rf"{E},? (?:is |which is )?(?:controlled|majority[- ]owned) by {E}", t):
             if self.is_org(m.group(1)) and self.is_org(m.group(2)):
                 self.emit("subsidiaryOf", self.key(m.group(1)), self.key(m.group(2)),
                           "subsidiary.controlled_by", confidence=0.75)
 
     def _stake(self, holder: str | None, held_n: str, share: float | None, rule: str,
-               conf: float = 0.85) -> None:
+               conf: float = 0.85, runs: bool = False) -> None:
         if holder is None:
             return
         held = self.key(held_n)
         if self.is_org(held_n) and share is not None and share > 50:
+            # control: the held company is a subsidiary (emit also writes the holder's og:ownsStakeIn)
             self.emit("subsidiaryOf", held, holder, rule + ".controlling", share=share, confidence=conf)
         elif self.is_org(held_n) or self.is_asset(held_n):
             self.emit("ownsStakeIn", holder, held, rule, share=share, confidence=conf)
+            if runs and self.is_asset(held_n) and share is not None and share >= 50 \
+                    and self.ctx.entities[holder].kind == "org":
+                # a majority-held mine or project is the holder's to run ("its project")
+                self.emit("operates", holder, held, "operates.majority_stake", confidence=0.6)
 
     def stakes(self) -> None:
         t = self.t
         mentions_royalty = bool(re.search(r"\broyalt|\bNSR\b|\bstream", t, re.I))
         # "X, a 6.67% owner of Y"
-        for m in re.finditer(rf"{E},? (?:is )?an? {P}(?: equity)? (?:owner|shareholder|partner|holder) (?:of|in) (?:the )?{E}", t):
+        for m in self._iter(rf"{E},? (?:is )?an? {P}(?: equity)? (?:owner|shareholder|partner|holder) (?:of|in) (?:the )?{E}", t):
             if self.is_org(m.group(1)):
                 self._stake(self.key(m.group(1)), m.group(3), float(m.group(2)), "stake.pct_owner_of")
         if mentions_royalty:  # a royalty or stream percentage is never a stake
@@ -190,7 +263,7 @@ class _Reader:
         # "X holds/owns a 40% interest in Y"
         verbs = (r"(?:holds?|owns?|has|had|held|retains?|controls?|will (?:hold|own|have)|"
                  r"currently (?:holds?|owns?)|détient|possède)")
-        for m in re.finditer(
+        for m in self._iter(
                 rf"(?:{E}|(?P<pron>\b[Ii]t|\b[Ww]e))(?:,? [^⟦.;]{{0,60}},)? (?:also |currently |now |indirectly |directly )?{verbs} "
                 rf"(?:an? |une |the remaining |approximately |about |nearly |a direct |an indirect )*(?:participation de )?{P} "
                 rf"(?:equity |undivided |participating |ownership |economic |working |beneficial )?"
@@ -198,24 +271,32 @@ class _Reader:
             holder = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun("its", m.start())
             if m.group(1) and not self.is_org(m.group(1)):
                 continue
-            self._stake(holder, m.group(m.lastindex or 0), float(m.group(3)), "stake.holds_pct")
+            self._stake(holder, m.group(m.lastindex or 0), float(m.group(3)), "stake.holds_pct", runs=True)
+            # a list of holdings: "...; a 100% interest in Y; and a 50% interest in Z"
+            end = m.end()
+            for part in re.finditer(r"[^;,]+", t[end:]):
+                item = re.match(rf"\s*(?:and\s+)?(?:an? |the remaining |its )?{P} (?:[\w-]+ )?"
+                                rf"(?:interest|stake) in (?:the )?{E}", part.group(0))
+                if item:
+                    self._at = (end + part.start(), end + part.start() + item.end())
+                    self._stake(holder, item.group(2), float(item.group(1)), "stake.holds_pct_list", runs=True)
         # "X owns 100% of Y" handled above ('of'); "Y is 40% owned by X" / "Y, 40%-owned by X"
-        for m in re.finditer(rf"{E},? (?:is |which is )?(?:an? )?{P}[- ]?owned by {E}", t):
+        for m in self._iter(rf"{E},? (?:is |which is )?(?:an? )?{P}[- ]?owned by {E}", t):
             if self.is_org(m.group(3)):
                 self._stake(self.key(m.group(3)), m.group(1), float(m.group(2)), "stake.pct_owned_by")
         # "X's 50%-owned Y" / "its 100%-owned Y"
-        for m in re.finditer(rf"(?:{E}['’]s?|(?P<pron>\b[Ii]ts|\b[Oo]ur)) (?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned) (?:\w+ ){{0,3}}?{E}", t):
+        for m in self._iter(rf"(?:{E}['’]s?|(?P<pron>\b[Ii]ts|\b[Oo]ur)) (?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned) (?:\w+ ){{0,3}}?{E}", t):
             holder = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun(m.group("pron"), m.start())
             held = m.group(m.lastindex or 0)
             share = 100.0 if m.group("wholly") else float(m.group(4))
             if not self.is_org(held) or share <= 50:
-                self._stake(holder, held, share, "stake.possessive_pct")
+                self._stake(holder, held, share, "stake.possessive_pct", runs=True)
         # "the adjacent wholly-owned X property" with the sentence subject as holder
-        for m in re.finditer(rf"\b(?:adjacent |nearby )?(?P<wholly>{_WHOLLY}) {E}", t):
+        for m in self._iter(rf"\b(?:adjacent |nearby )?(?P<wholly>{_WHOLLY}) {E}", t):
             if self.is_asset(m.group(2)) and not re.search(rf"(?:{E}['’]s?|\b[Ii]ts|\b[Oo]ur) $", t[:m.start()]):
                 self._stake(self.subject(), m.group(2), 100.0, "stake.wholly_owned_asset", conf=0.7)
         # "A, B and C own 50%, 30% and 20%, respectively"
-        for m in re.finditer(rf"((?:{E},? )+and {E})[^⟦]{{0,60}}?((?:{P},? )+and {P}),? respectively", t):
+        for m in self._iter(rf"((?:{E},? )+and {E})[^⟦]{{0,60}}?((?:{P},? )+and {P}),? respectively", t):
             holders = re.findall(E, m.group(1))
             shares = re.findall(P, m.group(0))
             held = re.findall(E, t[m.end():m.end() + 80])
@@ -226,25 +307,25 @@ class _Reader:
                     if self.is_org(h) and h != held_n:
                         self._stake(self.key(h), held_n, float(s), "stake.respectively")
         # "owned 60% by A and 40% by B"
-        for m in re.finditer(rf"{E}[^⟦]{{0,40}}?owned {P} by {E}(?:,? and {P} by {E})?", t):
+        for m in self._iter(rf"{E}[^⟦]{{0,40}}?owned {P} by {E}(?:,? and {P} by {E})?", t):
             self._stake(self.key(m.group(3)) if self.is_org(m.group(3)) else None, m.group(1),
                         float(m.group(2)), "stake.owned_by_split")
             if m.group(5) and self.is_org(m.group(5)):
                 self._stake(self.key(m.group(5)), m.group(1), float(m.group(4)), "stake.owned_by_split")
         # "Y is owned by A (40%), B (20%) and C, through D (6.67%)"
-        for m in re.finditer(rf"(?:{E}|(?P<pron>\b[Ii]t))(?: is| are|,)? (?:currently |jointly )?owned by ((?:[^.;]{{0,40}}?{E}\s*\({P}\),?(?: and)?\s*)+)", t):
+        for m in self._iter(rf"(?:{E}|(?P<pron>\b[Ii]t))(?: is| are|,)? (?:currently |jointly )?owned by ((?:[^.;]{{0,40}}?{E}\s*\({P}\),?(?: and)?\s*)+)", t):
             held = m.group(1)
             if held is None:
                 held_key = self.ctx.issuer
                 held = next((str(i) for i, mm in enumerate(self.m.mentions) if mm.key == held_key), None)
             if held is None:
                 continue
-            for item in re.finditer(rf"{E}\s*\({P}\)", m.group(3)):
+            for item in self._iter(rf"{E}\s*\({P}\)", m.group(3)):
                 if self.is_org(item.group(1)):
                     self._stake(self.key(item.group(1)), held, float(item.group(2)), "stake.owned_by_list",
                                 conf=0.8)
         # list items: "- X holds 20% through its subsidiary;" about the document's subject
-        for m in re.finditer(rf"(?:^|;\s*(?:and\s+)?)[\s\-•*]*{E}(?: [^⟦;]{{0,20}})? (?:holds?|owns?) (?:the remaining |an? )?{P}"
+        for m in self._iter(rf"(?:^|;\s*(?:and\s+)?)[\s\-•*]*{E}(?: [^⟦;]{{0,20}})? (?:holds?|owns?) (?:the remaining |an? )?{P}"
                              rf"(?: (?:interest|stake|of the shares))?(?=\s*(?:;|,|\.|$| through| via| and\b))", t):
             issuer = self.ctx.issuer
             if issuer and self.is_org(m.group(1)) and self.key(m.group(1)) != issuer:
@@ -254,22 +335,52 @@ class _Reader:
                     idx = str(len(self.m.mentions) - 1)
                 self._stake(self.key(m.group(1)), idx, float(m.group(2)), "stake.holds_pct_of_subject",
                             conf=0.6)
+        # "CMP, a gold miner in which TVX already holds a 15 pct interest"
+        for m in self._iter(rf"\bin which {E} (?:already |currently |now |also )?(?:holds?|owns?|has|had|held) "
+                            rf"(?:an? )?{P}", t):
+            before = [n for n in re.findall(E, t[:m.start()]) if self.is_org(n) or self.is_asset(n)]
+            if before and self.is_org(m.group(1)):
+                self._stake(self.key(m.group(1)), before[-1], float(m.group(2)), "stake.in_which_holds")
+        # "..., increasing its ownership to 51 pct": the holding after the deal
+        for m in self._iter(rf"(?:increas|rais|bring|tak)\w* (?:the |its |their |our )?(?:{E}['’]s? )?"
+                            rf"(?:ownership|stake|interest|holding|equity interest)(?: in (?:the )?{E})? to "
+                            rf"(?:a total of |approximately |about )?{P}", t):
+            holder = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else None
+            held = m.group(2)
+            if held is None:  # the last thing named before the phrase
+                before = [n for n in re.findall(E, t[:m.start()]) if self.is_org(n) or self.is_asset(n)]
+                held = before[-1] if before else None
+            holder = holder or self.subject()
+            if held is not None and holder and self.key(held) != holder:
+                self._stake(holder, held, float(m.group(3)), "stake.increased_to")
+        # "excluding its stake in Y": a holding without a number
+        for m in self._iter(rf"(?:\b(?P<pron>[Ii]ts|[Oo]ur)|{E}['’]s?) (?:[\w-]+ )?(?:stake|interest|shareholding|holding) "
+                            rf"in (?:the )?{E}", t):
+            if re.search(r"\b(?:sell|sold|sale|divest\w*|dispos\w*|transfer\w*|spin\w*|will (?:own|hold|acquire)|"
+                         r"earn|acquir\w*)\b", t[max(0, m.start() - 40):m.start()]):
+                continue  # "the sale of its interest in Y", "which will own the Company's interest in Y"
+            holder = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else \
+                self.key(m.group(2)) if self.is_org(m.group(2)) else None
+            self._stake(holder, m.group(m.lastindex or 0), None, "stake.its_stake_in", conf=0.6)
         # "A and B each hold 50%"
-        for m in re.finditer(rf"{E} and {E} each (?:hold|own|have) (?:an? )?{P}(?: interest| stake)? in (?:the )?{E}", t):
+        for m in self._iter(rf"{E} and {E} each (?:hold|own|have) (?:an? )?{P}(?: interest| stake)? in (?:the )?{E}", t):
             for h in (m.group(1), m.group(2)):
                 if self.is_org(h):
                     self._stake(self.key(h), m.group(4), float(m.group(3)), "stake.each_hold")
 
     def acquisitions(self) -> None:
         t = self.t
-        if _CONTEMPLATED.search(t) and not re.search(r"\bagreed\b|\bdefinitive\b", t):
+        if _DENIED.search(t) or (only_contemplated(t) and not re.search(r"\bagreed\b|\bdefinitive\b", t)):
             return
-        for m in re.finditer(
-                rf"(?:{E}|(?P<pron>\b[Ii]t|\b[Ww]e))(?: said(?: it)?| announced(?: it)?| has| have| will| had)?"
+        for m in self._iter(
+                rf"(?:{E}|(?P<pron>\b[Ii]t|\b[Ww]e))(?: also| today| now)?(?: said(?: it)?| announced(?: it)?| has| have| will| had)?"
+                rf"(?: also| now)?"
                 rf"(?: (?:entered into|signed) an? (?:definitive |binding |share purchase |purchase )?agreement)?"
                 rf"(?: (?:agreed|plans|intends|proposes|offered|expects))?(?: to)? "
-                rf"(?:acquire[sd]?|purchase[sd]?|bought|buy|buys|complete[sd]? the acquisition of|acquiring|acquérir) "
+                rf"(?:acquire[sd]?|purchase[sd]?|bought|buy|buys|(?:complete[sd]?|closed?|closes) the (?:acquisition|purchase) of|"
+                rf"acquiring|acquérir) "
                 rf"(?:an? |the )?(?:additional |further |remaining |approximately |about |nearly |all of )?"
+                rf"(?:(?:all )?(?:of )?(?:the )?(?:issued )?(?:and outstanding )?(?:securities|shares|share capital) of )?"
                 rf"(?:(?:{P})(?: (?:interest|stake|equity interest|of the (?:issued and )?outstanding shares))? "
                 rf"(?:in|of) )?(?:the )?{E}", t):
             if m.group(1) and not self.is_org(m.group(1)):
@@ -281,33 +392,63 @@ class _Reader:
             share = float(m.group(3)) if m.group(3) else None
             if re.search(r"up to", t[m.start():m.end()]):
                 continue
-            status = "completed" if _COMPLETED.search(t) or re.search(r"\bacquired\b|\bbought\b", m.group(0)) \
+            status = "completed" if _COMPLETED.search(t) or re.search(r"\bacquired\b|\bbought\b|\bclosed\b", m.group(0)) \
                 else "signed"
             self.emit("acquires", buyer, self.key(target), "acquisition.verb", share=share,
                       status=status, confidence=0.75)
+            # "... a 19 pct stake in Y, a private company, and a 16 pct interest in Z"
+            end = m.end()
+            for item in re.finditer(rf"(?:,|\band\b)\s*(?:and\s+)?(?:an? |the remaining )?{P} (?:[\w-]+ )?"
+                                    rf"(?:stake|interest|of the shares) (?:in|of) (?:the )?{E}", t[end:]):
+                if self.is_org(item.group(2)) or self.is_asset(item.group(2)):
+                    self._at = (end + item.start(), end + item.end())
+                    self.emit("acquires", buyer, self.key(item.group(2)), "acquisition.verb_list",
+                              share=float(item.group(1)), status=status, confidence=0.7)
+        # "X agreed to sell its Y unit to Z", "X sold its 40% stake in Y to Z"
+        for m in self._iter(
+                rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)[^⟦]{{0,60}}?\b(?:sell|sells|sold|selling|the sale of|divest\w*)\b "
+                rf"(?:its |the |all of its |their )?(?:[\w-]+ ){{0,4}}?(?:{P}(?: [\w-]+)? (?:stake|interest|of) (?:in )?(?:the )?)?"
+                rf"{E}[^⟦]{{0,40}}?\bto {E}", t):
+            seller = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun(m.group("pron"), m.start())
+            target, buyer = m.group(m.lastindex - 1), m.group(m.lastindex)
+            share = float(m.group(3)) if m.group(3) else None
+            if not self.is_org(buyer) or not (self.is_org(target) or self.is_asset(target)):
+                continue
+            if self.key(target) in (seller, self.key(buyer)):
+                continue
+            status = "completed" if re.search(r"\bsold\b|\bcompleted\b|\bclosed\b", m.group(0)) else "signed"
+            self.emit("acquires", self.key(buyer), self.key(target), "acquisition.sale_to", share=share,
+                      status=status, confidence=0.75)
+        # "X's purchase of Y"
+        for m in self._iter(rf"{E}['’]s? (?:proposed |planned |agreed |pending )?(?:purchase|acquisition|takeover|buyout) "
+                            rf"of (?:the )?{E}", t):
+            if self.is_org(m.group(1)) and (self.is_org(m.group(2)) or self.is_asset(m.group(2))):
+                self.emit("acquires", self.key(m.group(1)), self.key(m.group(2)), "acquisition.possessive",
+                          status="signed", confidence=0.7)
 
     def agreements(self) -> None:
         t = self.t
         kind = None
         for pattern, name in _AGREEMENT_RE:
-            if pattern.search(t):
+            found = pattern.search(t)
+            if found:
                 kind = name
+                self._at = found.span()
                 break
         if kind is None:
             return
         orgs = [n for n in re.findall(E, t) if self.is_org(n)]
-        if _CONTEMPLATED.search(t) and not _SIGNED.search(t):
+        if only_contemplated(t):
             return
-        if not _SIGNED.search(t) and not re.search(r"\bpartner|\bagreement with\b|\bunder the\b", t, re.I):
+        if not _SIGNED.search(t) and not re.search(
+                r"\bpartner|\bagreement with\b|\bunder the\b|\bbetween ⟦\d+⟧,? and ⟦|"
+                r"(?:agreement|MOU|LOI|MoU)\W[^⟦]{0,40}?\b(?:with|between) ⟦",
+                t, re.I):
             return
         status = "terminated" if _TERMINATED.search(t) else \
             "completed" if _COMPLETED.search(t) and kind == "StrategicInvestment" else "signed"
         binding = False if _NON_BINDING.search(t) else True if _BINDING.search(t) else None
-        parties: list[str] = []
-        for n in orgs:
-            k = self.key(n)
-            if k not in parties:
-                parties.append(k)
+        parties = self._signatories(orgs)
         if re.search(r"\b(?:the Parties|les Parties|they|both companies|the two companies)\b", t) and len(parties) < 2:
             parties = list(dict.fromkeys([*parties, *(self.ctx.issuer and [self.ctx.issuer] or [])]))
         if len(parties) == 1:
@@ -322,20 +463,65 @@ class _Reader:
                 self.emit("partnerOf", a, b, f"agreement.{kind.lower()}", agreement=kind,
                           status=status, binding=binding, confidence=0.8)
 
+    def _signatories(self, orgs: list[str]) -> list[str]:
+        """The parties of the agreement a sentence names, not every organization it mentions.
+
+        "between A and B" and "A and B signed" name both; "A ... with B" names the
+        subject and B. Organizations named in asides ("C, a subsidiary of D, ...")
+        are not parties. Without such a shape, every organization named is.
+        """
+        t = self.t
+        keys = lambda ns: list(dict.fromkeys(self.key(n) for n in ns if self.is_org(n)))  # noqa: E731
+        between = re.search(rf"\bbetween {E},? and {E}(?:,? and {E})?", t)
+        if between:
+            return keys(g for g in between.groups() if g)
+        lead = re.match(rf"^[^⟦]{{0,40}}?{E},?(?: and {E}| together with {E})\b", t)
+        if lead and re.search(r"\b(?:signed|entered|executed|formed|agreed|concluded|partnered)\b", t[lead.end():]):
+            return keys(g for g in lead.groups() if g)
+        # "acquire all the shares of B from C": the seller signs, the company sold does not
+        from_ = re.search(rf"\b(?:acquir|purchas|buy)\w*\b[^⟦]{{0,60}}?{E}[^⟦]{{0,40}}?\bfrom {E}", t)
+        if from_ and self.is_org(from_.group(2)):
+            before = [n for n in re.findall(E, t[:from_.start()]) if self.is_org(n)]
+            buyer = self.key(before[0]) if before else (self.subject() or self.ctx.issuer)
+            if buyer and buyer != self.key(from_.group(2)):
+                return [buyer, self.key(from_.group(2))]
+        with_ = re.search(rf"\bwith (?:its (?:partner|subsidiary|affiliate) |the )?{E}(?:,? and {E})?", t)
+        if with_:
+            before = [n for n in re.findall(E, t[:with_.start()]) if self.is_org(n)]
+            first = self.key(before[0]) if before else self.subject()
+            others = keys(g for g in with_.groups() if g)
+            return list(dict.fromkeys([k for k in [first, *others] if k]))
+        return keys(orgs)
+
     def operates(self) -> None:
         t = self.t
-        for m in re.finditer(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur|\b[Tt]heir)|{E}['’]s?) (?:flagship |key |main |principal |100%-owned |"
+        for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur|\b[Tt]heir)|{E}['’]s?) (?:flagship |key |main |principal |100%-owned |"
                              rf"wholly[- ]owned |majority[- ]owned |\w+ ){{0,2}}{E}", t):
             asset = m.group(m.lastindex or 0)
             if not self.is_asset(asset):
                 continue
-            if re.search(rf"(?:{_WHOLLY}|{P}[- ]?owned)", m.group(0)):
+            if re.search(rf"(?:{_WHOLLY}|{P}[- ]?owned|jointly|co-owned)", m.group(0)):
                 continue
             owner = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else \
                 self.key(m.group(2)) if self.is_org(m.group(2)) else None
             if owner and not re.search(r"partnership|interest in|stake in", t[max(0, m.start() - 40):m.start()]):
                 self.emit("operates", owner, self.key(asset), "operates.possessive", confidence=0.75)
-        for m in re.finditer(rf"{E},? (?:which |that )?(?:owns and )?(?:operates|runs|operator of|exploit\w*) (?:the )?{E}", t):
+                # "our Cinabrio, San Andres, and Dalmacia mines"
+                rest = re.match(rf"(?:(?:,\s*and\s+|,\s*|\s+and\s+){E})+", t[m.end():])
+                if rest:
+                    for n in re.findall(E, rest.group(0)):
+                        if self.is_asset(n):
+                            self.emit("operates", owner, self.key(n), "operates.possessive_list",
+                                      confidence=0.7)
+        # "X has restarted mine and mill operations at the Y complex"
+        for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)[^⟦.;]{{0,80}}?\b(?:operations|production|mining) "
+                            rf"(?:at|from) (?:the |its |our )?{E}", t):
+            asset = m.group(m.lastindex or 0)
+            owner = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
+                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            if owner and self.is_asset(asset) and not re.search(r"\b(?:partner|toll|contract|third)", m.group(0)):
+                self.emit("operates", owner, self.key(asset), "operates.operations_at", confidence=0.65)
+        for m in self._iter(rf"{E},? (?:which |that )?(?:owns and )?(?:operates|runs|operator of|exploit\w*) (?:the )?{E}", t):
             if self.is_org(m.group(1)) and self.is_asset(m.group(2)):
                 self.emit("operates", self.key(m.group(1)), self.key(m.group(2)), "operates.verb",
                           confidence=0.85)
@@ -343,7 +529,9 @@ class _Reader:
     def commodities(self) -> None:
         t = self.t
         # an asset's own commodities (named in its description, e.g. "the X copper mine")
-        for n in re.findall(E, t):
+        for tm in re.finditer(E, t):
+            n = tm.group(1)
+            self._at = tm.span()
             if self.is_asset(n):
                 for c_slug, c_label in getattr(self.ctx.entities[self.key(n)], "_commodities", ()):
                     key = self.ctx.add("commodity", c_label, "Commodity", key=f"commodity-{c_slug}")
@@ -351,7 +539,16 @@ class _Reader:
         # "X ... production/sale/explores for ... COMMODITY"
         verbs = (r"(?:produc(?:e|es|ed|er|ers|ing|tion)|sell(?:s|ing|er|ers)?|sale|sales|mines?|mined|mining|explor\w* for|supplier|supplies|"
                  r"supply|refin\w*|smelt\w*|output|producer|miner)")
-        for m in re.finditer(rf"{E}(?:['’]s?)?[^⟦]{{0,80}}?\b{verbs}\b[^⟦.;]{{0,40}}?{E}", t):
+        # production that is planned, hoped for or reported by others is not a fact about the present
+        hypothetical = bool(re.search(r"\b(?:reported(?:ly)? (?:that|the)|reportedly|newspapers?|would|could|might|"
+                                      r"plans? to|negotiat\w*|considering)\b", t))
+        # "X will continue primary aluminium production"
+        for m in () if hypothetical else self._iter(rf"{E}(?:,[^⟦]{{0,60}},)? (?:[\w-]+ ){{0,4}}?(?:primary |refined |its )?{E} "
+                            rf"(?:production|output|producer|mining|smelting|refining|sales|operations)\b", t):
+            if (self.is_org(m.group(1)) or self.is_asset(m.group(1))) and self.kind(m.group(2)) == "commodity":
+                self.emit("commodity", self.key(m.group(1)), self.key(m.group(2)), "commodity.noun",
+                          confidence=0.65)
+        for m in () if hypothetical else self._iter(rf"{E}(?:['’]s?)?[^⟦]{{0,80}}?\b{verbs}\b[^⟦.;]{{0,40}}?{E}", t):
             subj, comm = m.group(1), m.group(2)
             if self.kind(comm) != "commodity":
                 continue
@@ -368,20 +565,26 @@ class _Reader:
                             self.emit("commodity", self.key(subj), self.key(n), "commodity.verb",
                                       confidence=0.7)
         # "COMMODITY producer X" / "X, a COMMODITY producer/miner/explorer"
-        for m in re.finditer(rf"{E},? (?:is )?an? (?:[\w-]+ ){{0,3}}?{E}(?:[- ]\w+)? (?:producer|miner|mining company|"
-                             rf"explorer|exploration company|developer|refiner|smelter)", t):
-            if self.is_org(m.group(1)) and self.kind(m.group(2)) == "commodity":
-                self.emit("commodity", self.key(m.group(1)), self.key(m.group(2)), "commodity.producer",
-                          confidence=0.7)
-        for m in re.finditer(rf"{E} (?:producer|miner) {E}", t):
+        for m in () if hypothetical else self._iter(rf"{E},? (?:is )?an? (?:[\w-]+ ){{0,3}}?((?:{E}(?:, |,? and |,? or |-| ))*{E})(?:[- ]\w+)? "
+                            rf"(?:producer|miner|mining company|explorer|exploration company|developer|refiner|"
+                            rf"smelter|company|supplier)", t):
+            if not (self.is_org(m.group(1)) or self.is_asset(m.group(1))):
+                continue
+            for n in re.findall(E, m.group(2)):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.producer",
+                              confidence=0.7)
+        for m in self._iter(rf"{E} (?:producer|miner) {E}", t):
             if self.kind(m.group(1)) == "commodity" and self.is_org(m.group(2)):
                 self.emit("commodity", self.key(m.group(2)), self.key(m.group(1)), "commodity.producer",
                           confidence=0.7)
 
     def locations(self) -> None:
         t = self.t
-        for m in re.finditer(rf"{E},? (?:(?:is |are )?(?:located|situated|based|headquartered) )?(?:in|at|near) "
-                             rf"(?:the )?(?:(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Tt]erritory) of )?{E}", t):
+        for m in self._iter(rf"{E}(?:, an? [^⟦,;]{{0,40}}(?:⟦\d+⟧[^⟦,;]{{0,20}}){{0,4}},)?,? (?:(?:which |that )?(?:is |are |was )?(?:located|situated|based|headquartered) )?(?:in|at|near) "
+                             rf"(?:the )?(?:(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Tt]erritory) of )?"
+                             rf"(?:(?:[\w-]+ ){{0,3}}?(?:district|region|area|belt|camp|county|part|portion) of (?:the )?)?"
+                             rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?{E}", t):
             subj, place = m.group(1), m.group(2)
             if self.kind(place) != "place":
                 continue
@@ -393,11 +596,18 @@ class _Reader:
             else:
                 place_key = self.key(place)
             self.emit("locatedIn", self.key(subj), place_key, "located.in", confidence=0.8)
-        for m in re.finditer(rf"{E}[- ]based {E}", t):
+        # "the Zincor plant, some 40 kms east of Johannesburg": the region around the town
+        for m in self._iter(rf"{E},? (?:(?:which |that )?(?:is |are )?(?:located|situated) )?(?:some |about |approximately |roughly )?"
+                            rf"[\d.,]+ ?(?:km|kms|kilometres|kilometers|miles|mi)\.? (?:\w+ ){{0,2}}(?:of|from) (?:the )?{E}", t):
+            subj, place = m.group(1), m.group(2)
+            if self.is_asset(subj) and self.kind(place) == "place":
+                place_key = self.ctx.entities[self.key(place)].parent or self.key(place)
+                self.emit("locatedIn", self.key(subj), place_key, "located.distance_from", confidence=0.7)
+        for m in self._iter(rf"{E}[- ]based {E}", t):
             if self.kind(m.group(1)) == "place" and self.is_org(m.group(2)):
                 self.emit("locatedIn", self.key(m.group(2)), self.key(m.group(1)), "located.based",
                           confidence=0.85)
-        for m in re.finditer(rf"{E},? an? {E} (?:[\w-]+ ){{0,3}}(?:firm|company|corporation|producer|miner)", t):
+        for m in self._iter(rf"{E},? an? {E} (?:[\w-]+ ){{0,3}}(?:firm|company|corporation|producer|miner)", t):
             if self.is_org(m.group(1)) and self.kind(m.group(2)) == "place":
                 place = self.ctx.entities[self.key(m.group(2))]
                 if place.iso is None or "-" in (place.iso or ""):  # a city or a region, not a nationality
@@ -415,8 +625,20 @@ class _Reader:
             ("officer.title_of_org_name", rf"{TITLE}\s+(?:of|at)\s+{E},\s+{PNAME}"),
             ("officer.org_title_name", rf"{E}(?:['’]s)?\s+{TITLE}\s+{PNAME}"),
         ]
+        appointed = rf"(?:has |have |today |also )?(?:appointed|named|hired|promoted|welcomed)"
+        rules += [
+            ("officer.appointed_as",
+             rf"{E}(?:['’]s board)?,? {appointed} {PNAME},?\s+(?:as|to the (?:position|role|post) of)\s+"
+             rf"(?:its\s+|the\s+|our\s+)?(?:new\s+)?{TITLE}"),
+            ("officer.appointment_of",
+             rf"(?:appointment|hiring|nomination) of {PNAME},?\s+as\s+(?:its\s+|the\s+)?(?:new\s+)?{TITLE}"
+             rf"(?:\s+of\s+{E})?"),
+            ("officer.has_been_appointed",
+             rf"{PNAME},? (?:has been|was|is being|will be) (?:appointed|named|promoted to)\s+(?:as\s+)?"
+             rf"(?:the\s+)?(?:new\s+)?{TITLE}(?:\s+(?:of|at)\s+{E})?"),
+        ]
         for rule, pattern in rules:
-            for m in re.finditer(pattern, t):
+            for m in self._iter(pattern, t):
                 title = m.group("title").strip(" ,&-")
                 title = re.sub(r"\s+(?:of|and|et)$", "", title)
                 if not _TITLE_HEAD.search(title):
@@ -424,9 +646,12 @@ class _Reader:
                 ents = [g for g in re.findall(E, m.group(0))]
                 org_n = next((n for n in ents if self.is_org(n)), None)
                 if org_n is None:
-                    if rule != "officer.name_title_of" or not re.search(r"\b(?:said|stated|commented)", t):
+                    if rule in ("officer.appointment_of", "officer.has_been_appointed"):
+                        org_key = self.subject() or self.ctx.issuer
+                    elif rule != "officer.name_title_of" or not re.search(r"\b(?:said|stated|commented)", t):
                         continue
-                    org_key = self.quote_org or self.subject()
+                    else:
+                        org_key = self.quote_org or self.subject()
                 else:
                     org_key = self.key(org_n)
                 name = re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", m.group("name")).strip()

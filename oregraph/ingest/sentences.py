@@ -26,6 +26,7 @@ _ABBREV = {
     "n.s.w", "dept", "corp", "inc", "ltd", "co", "bhd", "pty", "plc", "s.a.b", "l.p", "s.e",
 }
 _LEGAL = {"inc", "corp", "ltd", "co", "plc", "pty", "bhd", "s.a", "l.p", "s.e"}
+_NEVER_OPENS = {"sa", "inc", "ltd", "llc", "plc", "corp", "nv", "bv", "ag", "sab", "sac", "spa", "pty", "gmbh"}
 _OPENERS = {
     "The", "This", "These", "That", "It", "Its", "In", "Under", "As", "On", "For", "With",
     "He", "She", "They", "We", "Our", "A", "An", "According", "Both", "Each", "All", "Upon",
@@ -47,6 +48,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     out: list[tuple[int, int]] = []
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
+        nxt = re.match(r"[\w.]+", text[m.end():end])
+        if nxt and nxt.group(0).lower().replace(".", "") in _NEVER_OPENS:
+            continue  # "Anglo Sur. S.A. runs": a legal suffix never opens a sentence
         if text[m.start()] == ".":
             word = re.search(r"([\w.]+)$", text[cursor:m.start()])
             token = word.group(1).lower() if word else ""
