@@ -234,3 +234,67 @@ def alouette_chain(store) -> dict[str, URIRef]:
         "ceo": ceo, "scandium": scandium, "project": project, "qc": qc,
         "first": first.node, "second": second.node,
     }
+
+
+# -- builders for the ownership analytics tests (issue 5) -------------------------
+
+
+def stakes_announcement(
+    store, name: str, stakes: list[tuple[str, str, float | None]], *, date: str | None = "2023-01-01",
+    classes: dict[str, str] | None = None, controlling: Iterable[tuple[str, str]] = (),
+    confidence: float = 0.9, rule: str = "stake.test",
+) -> Announcement:
+    """One announcement stating ``stakes`` (holder slug, held slug, share) between org-<slug> nodes.
+
+    ``classes`` gives an og class per slug (default Company; ``Mine``/``Plant``
+    make a facility-<slug>, ``Project`` a project-<slug>); ``controlling``
+    lists the (holder, held) pairs written as controlling stakes.
+    """
+    classes = classes or {}
+    controlled = set(controlling)
+    ann = Announcement(name, date=date)
+
+    def node(slug: str) -> URIRef:
+        cls = classes.get(slug, "Company")
+        if cls in ("Mine", "Plant", "Facility"):
+            return ann.facility(slug, slug.replace("-", " ").title(), cls=cls)
+        if cls == "Project":
+            return ann.project(slug, slug.replace("-", " ").title())
+        return ann.org(slug, slug.replace("-", " ").title(), cls=cls)
+
+    for holder, held, share in stakes:
+        ann.stake(node(holder), node(held), share, controlling=(holder, held) in controlled,
+                  confidence=confidence, rule=rule)
+    ann.add_to(store)
+    return ann
+
+
+def state_two_levels(store) -> dict[str, URIRef]:
+    """A mine held by the state through two state-owned levels, and by an SOE with no named government.
+
+    Province of Nordland (GovernmentBody) -100 controlling-> Nordland Development Corp.
+    (CrownCorporation) -60-> Nordland Minerals Holdings (StateOwnedEnterprise) -25-> Boreal
+    Nickel Mine; Pinecrest Mining -65-> the mine; Andes Copper Company (StateOwnedEnterprise,
+    located in Chile, owner not stated) -10-> the mine; the Province also holds 5% of Pinecrest.
+    By hand: Nordland 1.0 x 0.6 x 0.25 + 0.05 x 0.65 = 18.25%; the unnamed government 10%.
+    """
+    ann = Announcement("nordland-state", date="2024-02-01")
+    gov = ann.org("province-of-nordland", "Province of Nordland", "Nordland", cls="GovernmentBody")
+    ndc = ann.org("nordland-development", "Nordland Development Corp.", cls="CrownCorporation")
+    nmh = ann.org("nordland-minerals", "Nordland Minerals Holdings", cls="StateOwnedEnterprise")
+    pine = ann.org("pinecrest-mining", "Pinecrest Mining Ltd.")
+    andes = ann.org("andes-copper", "Andes Copper Company", cls="StateOwnedEnterprise")
+    chile = ann.place("cl", "Chile")
+    ann.add(andes, OG.locatedIn, chile)
+    nickel = ann.commodity("nickel", "nickel")
+    mine = ann.facility("boreal-nickel", "Boreal Nickel Mine", cls="Mine")
+    ann.statement(mine, "commodity", nickel)
+    ann.stake(gov, ndc, 100, controlling=True)
+    ann.stake(ndc, nmh, 60)
+    ann.stake(nmh, mine, 25)
+    ann.stake(pine, mine, 65)
+    ann.stake(andes, mine, 10)
+    ann.stake(gov, pine, 5)
+    ann.add_to(store)
+    return {"gov": gov, "ndc": ndc, "nmh": nmh, "pine": pine, "andes": andes, "mine": mine,
+            "chile": chile, "nickel": nickel, "ann": ann.node}

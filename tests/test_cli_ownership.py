@@ -65,3 +65,100 @@ def test_unknown_entity_is_one_error_line(store: Path, command: str, tmp_path: P
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "Nonexistent Smelting Plc" in lines[0]
     assert not (tmp_path / "x.html").exists()
+
+
+# -- the analytics commands over a hand-built store ---------------------------------------
+
+import sys  # noqa: E402
+
+from oregraph.graph.store import Store  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from graph_fixtures import alouette_chain, stakes_announcement, state_two_levels  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Alouette chain, the Nordland state fixture and a dated stake history, in a store folder."""
+    where = tmp_path_factory.mktemp("analytics") / "store"
+    with Store.open(where) as st:
+        alouette_chain(st)
+        state_two_levels(st)
+        stakes_announcement(st, "early", [("alpha", "beta", 20)], date="2021-01-01")
+        stakes_announcement(st, "late", [("alpha", "beta", 45), ("gamma", "beta", 60)], date="2024-09-01")
+    return where
+
+
+def test_owners_as_of(built: Path) -> None:
+    now = json.loads(invoke("owners", "org-beta", "--store", built, "--json").stdout)
+    assert {u["id"]: u["effective_share"] for u in now["ultimate"]} == {"org-gamma": 60.0, "org-alpha": 45.0}
+    assert [c["id"] for c in now["ultimate_controllers"]] == ["org-gamma"]
+    then = json.loads(invoke("owners", "org-beta", "--store", built, "--json", "--as-of", "2022-01-01").stdout)
+    assert then["as_of"] == "2022-01-01"
+    assert {u["id"]: u["effective_share"] for u in then["ultimate"]} == {"org-alpha": 20.0}
+    bad = invoke("owners", "org-beta", "--store", built, "--as-of", "soon")
+    assert bad.exit_code == 1 and no_traceback(bad) and "YYYY-MM-DD" in bad.stderr
+
+
+def test_holdings_by_commodity(built: Path) -> None:
+    result = invoke("holdings", "Province of Nordland", "--store", built, "--by", "commodity")
+    assert result.exit_code == 0, result.output
+    assert "nickel (commodity-nickel): 1" in result.stdout
+    assert re.search(r"18\.25%\s+Boreal Nickel Mine \(facility-boreal-nickel\)", result.stdout)
+    assert invoke("holdings", "Province of Nordland", "--store", built, "--by", "colour").exit_code == 2
+
+
+def test_state_table_and_json(built: Path) -> None:
+    result = invoke("state", "Alouette", "--store", built)
+    assert result.exit_code == 0, result.output
+    assert "state share 6.67%" in result.stdout
+    assert ("path: org-gouvernement-du-quebec -> org-investissement-quebec -> org-albecour -> "
+            "org-aluminerie-alouette") in result.stdout
+    data = json.loads(invoke("state", "facility-boreal-nickel", "--store", built, "--json").stdout)
+    assert data["total_share"] == 28.25
+    assert [(g["id"], g["identified"]) for g in data["governments"]] == [
+        ("org-province-of-nordland", True), ("org-andes-copper", False)]
+
+
+def test_path_and_partners(built: Path) -> None:
+    result = invoke("path", "org-gouvernement-du-quebec", "org-imperial-mining-group", "--store", built, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ids"] == [
+        "org-gouvernement-du-quebec", "org-investissement-quebec", "org-albecour", "org-imperial-mining-group"]
+    none = invoke("path", "org-gouvernement-du-quebec", "org-imperial-mining-group", "--store", built,
+                  "--stakes-only")
+    assert none.exit_code == 1 and no_traceback(none) and none.stderr.startswith("error: no chain of stakes")
+    table = invoke("partners", "Albecour", "--store", built)
+    assert "MemorandumOfUnderstanding, signed; signed 2023-07-13; announced 2023-08-01" in table.stdout
+
+
+def test_changes_since(built: Path) -> None:
+    result = invoke("changes", "--since", "2024-01-01", "--store", built, "--json")
+    assert result.exit_code == 0, result.output
+    found = [(c["date"], c["change"], c["subjects"]) for c in json.loads(result.stdout)]
+    assert ("2024-09-01", "changed", ["org-alpha", "org-beta"]) in found
+    assert ("2024-02-01", "new", ["org-nordland-minerals", "facility-boreal-nickel"]) in found
+    assert all(date >= "2024-01-01" for date, _, _ in found)
+    table = invoke("changes", "--since", "2024-09-01", "--store", built)
+    assert "stake: Alpha holds 45% of Beta (was 20% on 2021-01-01)" in table.stdout
+
+
+def test_check_exit_code_follows_errors(built: Path) -> None:
+    result = invoke("check", "--store", built, "--json")
+    assert result.exit_code == 1  # Beta is held 45% + 60%
+    data = json.loads(result.stdout)
+    assert data["counts"]["over_100"] == 1 and not data["ok"]
+    clean = invoke("check", "--store", built, "--as-of", "2023-12-31")
+    assert clean.exit_code == 0, clean.output
+
+
+def test_export_graph_files(built: Path, tmp_path: Path) -> None:
+    import networkx as nx
+
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        out = tmp_path / f"g.{fmt}"
+        result = invoke("export-graph", "--store", built, "--format", fmt, "-o", out, "--partners")
+        assert result.exit_code == 0, result.output
+        graph = reader(out)
+        assert graph.number_of_edges() > 5 and f"wrote {out}" in result.stderr
+    assert invoke("export-graph", "--store", built, "--format", "dot").exit_code == 2

@@ -17,6 +17,8 @@ __all__ = [
     "STAKE_SHORTCUTS", "OPERATES", "FACTS_SHAREHOLDING", "FACTS_AGREEMENT",
     "FACTS_ACQUISITION", "FACTS_POSITION", "FACTS_STATEMENT", "FACTS_LISTING",
     "FACTS_SHORTCUT", "ANNOUNCEMENTS_OF",
+    "STAKE_STATEMENTS", "INCOMPLETE_SHAREHOLDINGS", "AGREEMENT_STATEMENTS", "PARTNER_SHORTCUTS",
+    "ENTITY_COMMODITIES", "PLACE_LINKS",
 ]
 
 PREFIXES = """\
@@ -201,4 +203,69 @@ SELECT DISTINCT ?e ?ann ?annTitle ?annDate ?annSource WHERE {
   OPTIONAL { ?ann dcterms:date ?annDate }
   OPTIONAL { ?ann dcterms:source ?annSource }
 }
+"""
+
+
+# -- ownership analytics (oregraph.graph.ownership, state, paths, history, consistency) --
+
+# Every statement of a stake: one row per og:Shareholding node (and per value of
+# its optional properties; no DISTINCT, which costs a third of the time on 100k
+# nodes: the Python side merges the rows of one node), with the source, target and weight predicates the
+# ontology declares bound as ?holderP, ?heldP, ?shareP; the evidence, rule and
+# confidence; the announcement and its date (for supersession and as-of views).
+STAKE_STATEMENTS = PREFIXES + """
+SELECT ?holderP ?heldP ?shareP ?node ?holder ?held ?share ?controlling ?evidence ?rule
+       ?confidence ?ann ?annDate
+WHERE {
+  ?node a og:Shareholding ; ?holderP ?holder ; ?heldP ?held .
+  OPTIONAL { ?node ?shareP ?share }
+  OPTIONAL { ?node og:controlling ?controlling }
+  OPTIONAL { ?node og:evidence ?evidence }
+  OPTIONAL { ?node og:rule ?rule }
+  OPTIONAL { ?node og:confidence ?confidence }
+  OPTIONAL { ?node prov:wasDerivedFrom ?ann . OPTIONAL { ?ann dcterms:date ?annDate } }
+}
+"""
+
+# og:Shareholding nodes that lack the declared source (?holderP) or target (?heldP).
+INCOMPLETE_SHAREHOLDINGS = PREFIXES + """
+SELECT DISTINCT ?holderP ?heldP ?node ?ann WHERE {
+  ?node a og:Shareholding .
+  FILTER(NOT EXISTS { ?node ?holderP ?h } || NOT EXISTS { ?node ?heldP ?d })
+  OPTIONAL { ?node prov:wasDerivedFrom ?ann }
+}
+"""
+
+# Every agreement node with its parties: one row per party (and per og type),
+# with status, date signed, evidence, rule, confidence and the announcement's date.
+AGREEMENT_STATEMENTS = PREFIXES + """
+SELECT DISTINCT ?node ?type ?party ?status ?dateSigned ?evidence ?rule ?confidence ?ann ?annDate
+WHERE {
+  ?node og:party ?party .
+  OPTIONAL { ?node a ?type . FILTER(STRSTARTS(STR(?type), "https://w3id.org/oregraph/ontology#")) }
+  OPTIONAL { ?node og:status ?status }
+  OPTIONAL { ?node og:dateSigned ?dateSigned }
+  OPTIONAL { ?node og:evidence ?evidence }
+  OPTIONAL { ?node og:rule ?rule }
+  OPTIONAL { ?node og:confidence ?confidence }
+  OPTIONAL { ?node prov:wasDerivedFrom ?ann . OPTIONAL { ?ann dcterms:date ?annDate } }
+}
+"""
+
+# Partnership shortcut triples (written both ways by extraction).
+PARTNER_SHORTCUTS = PREFIXES + """
+SELECT DISTINCT ?a ?b WHERE { ?a og:partnerOf ?b }
+"""
+
+# The commodities of every entity that has one, with the commodity's label.
+ENTITY_COMMODITIES = PREFIXES + """
+SELECT DISTINCT ?e ?commodity ?commodityLabel WHERE {
+  ?e og:commodity ?commodity .
+  OPTIONAL { ?commodity rdfs:label ?commodityLabel }
+}
+"""
+
+# Every og:locatedIn link (entity or place -> place); places chain up to countries.
+PLACE_LINKS = PREFIXES + """
+SELECT DISTINCT ?e ?place WHERE { ?e og:locatedIn ?place }
 """

@@ -1,4 +1,5 @@
-"""``/entities``: search, one entity with its facts, its owners and holdings, its graph page.
+"""``/entities``: search, one entity with its facts, its owners and holdings, its graph page,
+its state roll-up, its partners and the shortest path to another entity.
 
 Entities are addressed by id, the one URL-safe path segment of their IRI
 (``org-albecour``); search with ``/entities?q=NAME`` to find one. An id that
@@ -7,14 +8,17 @@ names nothing answers 404 with the usual error shape.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse
 
 from oregraph.api.deps import SettingsDep, StoreDep
-from oregraph.api.models import EntityOut, EntitySummaryOut, ErrorOut, OwnershipOut
-from oregraph.graph import entities, ownership, viz
+from oregraph.api.models import (
+    EntityOut, EntitySummaryOut, ErrorOut, GroupedHoldingsOut, OwnershipOut, PartnersOut, PathOut,
+    StateOut,
+)
+from oregraph.graph import entities, exposure, ownership, paths, state, viz
 from oregraph.graph.ids import id_to_iri
 from oregraph.graph.neighbourhood import entity_graph
 
@@ -72,26 +76,86 @@ def get_entity(store: StoreDep, settings: SettingsDep, entity_id: EntityId) -> E
     return EntityOut.of_detail(entities.entity_detail(store, iri))
 
 
+AsOf = Annotated[
+    str | None,
+    Query(description="Only facts from announcements dated on or before this date (YYYY-MM-DD).",
+          examples=["2024-01-01"], max_length=40),
+]
+MaxDepth = Annotated[int | None, Query(ge=1, le=100, description="Follow at most this many steps.")]
+
+
 @router.get(
     "/{entity_id}/owners",
     response_model=OwnershipOut,
-    summary="Direct and ultimate owners, with effective shares",
+    summary="Direct, indirect and ultimate owners, with integrated (look-through) shares",
     responses=_NOT_FOUND,
 )
-def get_owners(store: StoreDep, settings: SettingsDep, entity_id: EntityId) -> OwnershipOut:
+def get_owners(
+    store: StoreDep, settings: SettingsDep, entity_id: EntityId, as_of: AsOf = None,
+    max_depth: MaxDepth = None,
+) -> OwnershipOut:
     iri = id_to_iri(entity_id, settings.base_iri)
-    return OwnershipOut.model_validate(ownership.owners(store, iri).to_json())
+    return OwnershipOut.model_validate(ownership.owners(store, iri, max_depth, as_of=as_of).to_json())
 
 
 @router.get(
     "/{entity_id}/holdings",
-    response_model=OwnershipOut,
-    summary="What the entity holds, directly and through others, with effective shares",
+    response_model=OwnershipOut | GroupedHoldingsOut,
+    summary="What the entity holds, directly and through others, with integrated shares",
+    description="With `by=commodity` or `by=country`, the holdings grouped (GroupedHoldingsOut).",
     responses=_NOT_FOUND,
 )
-def get_holdings(store: StoreDep, settings: SettingsDep, entity_id: EntityId) -> OwnershipOut:
+def get_holdings(
+    store: StoreDep, settings: SettingsDep, entity_id: EntityId, as_of: AsOf = None,
+    max_depth: MaxDepth = None,
+    by: Annotated[Literal["commodity", "country"] | None, Query(
+        description="Group the holdings by commodity or by country.")] = None,
+) -> OwnershipOut | GroupedHoldingsOut:
     iri = id_to_iri(entity_id, settings.base_iri)
-    return OwnershipOut.model_validate(ownership.holdings(store, iri).to_json())
+    if by is not None:
+        return GroupedHoldingsOut.model_validate(exposure.holdings_by(store, iri, by, as_of=as_of).to_json())
+    return OwnershipOut.model_validate(ownership.holdings(store, iri, max_depth, as_of=as_of).to_json())
+
+
+@router.get(
+    "/{entity_id}/state",
+    response_model=StateOut,
+    summary="The share held by governments through crown corporations and state-owned enterprises",
+    responses=_NOT_FOUND,
+)
+def get_state(store: StoreDep, settings: SettingsDep, entity_id: EntityId, as_of: AsOf = None) -> StateOut:
+    iri = id_to_iri(entity_id, settings.base_iri)
+    return StateOut.model_validate(state.state_share(store, iri, as_of=as_of).to_json())
+
+
+@router.get(
+    "/{entity_id}/partners",
+    response_model=PartnersOut,
+    summary="Partners with the agreements that join them and their dates",
+    responses=_NOT_FOUND,
+)
+def get_partners(store: StoreDep, settings: SettingsDep, entity_id: EntityId, as_of: AsOf = None) -> PartnersOut:
+    iri = id_to_iri(entity_id, settings.base_iri)
+    return PartnersOut.model_validate(paths.partners(store, iri, as_of=as_of).to_json())
+
+
+@router.get(
+    "/{entity_id}/path",
+    response_model=PathOut,
+    summary="The shortest chain of stakes (either way) and partnerships to another entity",
+    responses={404: {"model": ErrorOut, "description": "No entity has this id, or nothing joins the two"}},
+)
+def get_path(
+    store: StoreDep, settings: SettingsDep, entity_id: EntityId,
+    to: Annotated[str, Query(description="The id of the entity at the other end.", max_length=2048,
+                             examples=["facility-aluminerie-alouette"])],
+    as_of: AsOf = None,
+    stakes_only: Annotated[bool, Query(description="Ignore partnerships.")] = False,
+) -> PathOut:
+    source = id_to_iri(entity_id, settings.base_iri)
+    target = id_to_iri(to, settings.base_iri)
+    report = paths.shortest_path(store, source, target, as_of=as_of, partnerships=not stakes_only)
+    return PathOut.model_validate(report.to_json())
 
 
 @router.get(
