@@ -65,11 +65,43 @@ _FORMAT_ALIASES = {
 }
 
 _COMMENT = re.compile(r"#[^\n]*")
-_IRI = re.compile(r"<[^>]*>")
+# An IRI holds no '<', '>' or white space: excluding '<' keeps the scan linear on hostile text.
+_IRI = re.compile(r"<[^<>\s]*>")
+#: Strings, IRIs and comments: text where keywords and brackets mean nothing.
+SKIPPED_TEXT = re.compile(
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*"
+)
+_BRACKET = re.compile(r"[(){}\[\]]")
+#: Deepest bracket nesting accepted. Oxigraph's parser recurses once per level and
+#: overflows the stack (the process dies) at a few thousand; real queries stay far below this.
+MAX_NESTING = 256
 _PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s+)<[^>]*>\s*)*", re.IGNORECASE)
 _UPDATE_KEYWORD = re.compile(
     r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
 )
+
+
+def check_nesting(sparql: str, limit: int = MAX_NESTING) -> None:
+    """Refuse a query or update nested deeper than ``limit`` brackets, before any parser sees it.
+
+    >>> check_nesting("SELECT * WHERE { FILTER((1)) }")
+    >>> check_nesting("ASK {" + "(" * 300 + ")" * 300 + "}")
+    Traceback (most recent call last):
+    ...
+    oregraph.errors.QueryError: the query nests brackets 301 deep; at most 256 levels are accepted: simplify it
+    """
+    depth = deepest = 0
+    for bracket in _BRACKET.finditer(SKIPPED_TEXT.sub(" ", sparql)):
+        depth += 1 if bracket.group() in "({[" else -1
+        deepest = max(deepest, depth)
+    if deepest > limit:
+        raise QueryError(f"the query nests brackets {deepest} deep; at most {limit} levels are "
+                         "accepted: simplify it")
 
 
 def is_update(sparql: str) -> bool:
@@ -269,6 +301,7 @@ class Store:
         ``dcterms:``, ``prov:``, ``skos:``, ``rdf:``, ``rdfs:``, ``xsd:``) are
         predeclared; a query's own ``PREFIX`` lines take precedence. Raises :class:`QueryError` for malformed queries and for updates.
         """
+        check_nesting(query)
         if is_update(query):
             raise QueryError(
                 "this is an update; queries are read-only (SELECT, ASK, CONSTRUCT, DESCRIBE). "
@@ -336,6 +369,7 @@ class Store:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (tests and administration only; the API is read-only by default)."""
+        check_nesting(sparql)
         try:
             self.oxigraph.update(sparql)
         except SyntaxError as error:

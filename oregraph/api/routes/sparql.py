@@ -41,7 +41,7 @@ from oregraph.api.deps import RunnerDep, SettingsDep, StoreDep, check_update_tok
 from oregraph.api.routes.pages import render_sparql_page
 from oregraph.errors import QueryError
 from oregraph.graph.interface import BoundedResult, GraphStore, QueryRunner
-from oregraph.graph.store import PREFIXES
+from oregraph.graph.store import PREFIXES, SKIPPED_TEXT
 from oregraph.settings import Settings
 
 __all__ = [
@@ -173,15 +173,6 @@ def _check_size(text: str | bytes) -> None:
         )
 
 
-# Strings, IRIs and comments, which may hold the word SERVICE harmlessly.
-_SKIPPED = re.compile(
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r'|<[^<>"{}|^`\\\s]*>'
-    r"|#[^\n]*"
-)
 # The keyword itself: not a variable (?service), a prefixed name (ex:service) or a prefix.
 _SERVICE = re.compile(r"(?<![?$\w:])SERVICE(?![\w:])", re.IGNORECASE)
 
@@ -197,7 +188,7 @@ def uses_service(query: str) -> bool:
     >>> uses_service('SELECT ?service { ?service ex:SERVICE "SERVICE" } # SERVICE')
     False
     """
-    return bool(_SERVICE.search(_SKIPPED.sub(" ", query)))
+    return bool(_SERVICE.search(SKIPPED_TEXT.sub(" ", query)))
 
 
 def _format_accept(accept: str | None, format_: str | None) -> str | None:
