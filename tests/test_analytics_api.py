@@ -12,7 +12,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from oregraph.api import create_app
-from oregraph.api.routes import graph as graph_routes
 from oregraph.graph.store import Store
 from oregraph.settings import Settings
 
@@ -28,8 +27,6 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         stakes_announcement(store, "early", [("alpha", "beta", 20)], date="2021-01-01")
         stakes_announcement(store, "late", [("alpha", "beta", 45), ("gamma", "beta", 60)], date="2024-09-01")
         app = create_app(store=store)
-        if not any(getattr(r, "path", "").startswith("/graph/") for r in app.routes):
-            app.include_router(graph_routes.router)  # until create_app mounts it
         with TestClient(app) as c:
             yield c
 

@@ -219,12 +219,5 @@ def test_sigkill_with_worker_processes_loses_nothing(
     assert _quads(store) == clean
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/batch.py _extractor: the spawned ProcessPoolExecutor workers (and "
-    "multiprocessing's resource tracker) outlive a SIGKILLed `oregraph ingest --workers N` "
-    "for good, blocked on the call queue whose write end they also hold; give the pool an "
-    "initializer that exits when multiprocessing.parent_process() ends",
-)
 def test_a_killed_ingest_leaves_no_orphan_workers(killed_with_workers: dict) -> None:
     assert not killed_with_workers["orphans"], "worker processes still ran 5 s after the kill"

@@ -430,12 +430,6 @@ def test_a_bad_posted_body_is_refused_in_one_line(api, body: bytes, content_type
     assert len(store) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api/routes/announcements.py _read_body decodes with raw.decode('utf-8') and never "
-    "applies the binary check of ingest/text.py (looks_binary / decode_text), so a body with "
-    "NUL or control bytes is stored as an announcement (201) where `oregraph ingest` refuses it",
-)
 @pytest.mark.parametrize("body", [
     "Alder Mining Ltd.\x00\x00 holds 40% of Birch Holdings Inc.".encode(),
     b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f Alder Mining Ltd. holds 40% of Birch Holdings Inc.",

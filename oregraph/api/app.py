@@ -183,7 +183,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     ``settings.max_request_bytes`` (:mod:`oregraph.api.limits`).
     """
     from oregraph.api import limits
-    from oregraph.api.routes import announcements, entities, health, pages, sparql
+    from oregraph.api.routes import announcements, entities, graph, health, pages, sparql
 
     if settings is None:
         settings = store.settings if store is not None else Settings()
@@ -213,6 +213,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     app.include_router(health.router)
     app.include_router(entities.router)
+    app.include_router(graph.router)
     app.include_router(sparql.router)
     app.include_router(announcements.router)
     app.include_router(pages.router)

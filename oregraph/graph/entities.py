@@ -389,7 +389,8 @@ def _type_filter(type: str | None) -> frozenset[str] | None:
 # -- search and resolve --------------------------------------------------------
 
 
-def search(store: Store, q: str = "", type: str | None = None, limit: int = 50) -> list[EntitySummary]:
+def search(store: Store, q: str = "", type: str | None = None, limit: int = 50,
+           offset: int = 0) -> list[EntitySummary]:
     """Entities whose label, alias or ticker contains ``q`` (case and accents ignored).
 
     Exact matches come first, then prefix matches, then other substring
@@ -397,7 +398,8 @@ def search(store: Store, q: str = "", type: str | None = None, limit: int = 50) 
     or ticker, then entities sort by label. An empty ``q`` lists entities by
     label. ``type`` is an og class name (``'Company'`` also finds
     StateOwnedEnterprise and CrownCorporation); an unknown one raises
-    :class:`QueryError` listing the known ones.
+    :class:`QueryError` listing the known ones. ``offset`` skips that many
+    matches of the ranking, for paging.
     """
     needle = fold(q)
     ranked: list[tuple[int, str, str, _Entry]] = []
@@ -428,7 +430,9 @@ def search(store: Store, q: str = "", type: str | None = None, limit: int = 50) 
     ranked.sort(key=lambda item: item[:3])
     base = store.settings.base_iri
     hierarchy = class_hierarchy()
-    return [_summary(e.iri, e.names, base, hierarchy) for _, _, _, e in ranked[: max(limit, 0)]]
+    start = max(offset, 0)
+    page = ranked[start: start + max(limit, 0)]
+    return [_summary(e.iri, e.names, base, hierarchy) for _, _, _, e in page]
 
 
 def _is_iri(ref: str) -> bool:

@@ -7,7 +7,7 @@ encodes the whole IRI, prefixed with ``iri-``, so every node has an id.
 
 >>> iri_to_id("https://w3id.org/oregraph/id/org-albecour", "https://w3id.org/oregraph/id/")
 'org-albecour'
->>> iri = "http://example.org/x y"
+>>> iri = "http://example.org/a?b=c#d"
 >>> id_to_iri(iri_to_id(iri, "https://w3id.org/oregraph/id/"), "https://w3id.org/oregraph/id/") == iri
 True
 """
@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import base64
 import re
+
+import pyoxigraph as ox
 
 from oregraph.errors import EntityNotFound
 from oregraph.settings import DEFAULT_BASE_IRI
@@ -44,9 +46,11 @@ def id_to_iri(entity_id: str, base: str = DEFAULT_BASE_IRI) -> str:
     if entity_id.startswith(_ENCODED):
         token = entity_id[len(_ENCODED):]
         try:
-            return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("utf-8")
+            iri = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("utf-8")
+            ox.NamedNode(iri)  # the decoded text must be an IRI, or no node can have it
         except (ValueError, UnicodeDecodeError):
             raise EntityNotFound(f"{entity_id!r} is not a valid entity id") from None
+        return iri
     if not is_local_id(entity_id):
         raise EntityNotFound(
             f"{entity_id!r} is not a valid entity id; ids look like 'org-albecour' "

@@ -12,7 +12,9 @@ per input (or per row, per feed entry), never raised: the rest is ingested.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -82,9 +84,17 @@ class _Now:
         return self._value
 
 
-def _ignore_sigint() -> None:
-    """Worker processes leave Ctrl-C to the parent, which stops the run cleanly."""
+def _worker_init() -> None:
+    """Worker processes leave Ctrl-C to the parent, which stops the run cleanly, and end
+    with it: a parent killed outright (SIGKILL) must not leave workers behind."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        def exit_with_parent() -> None:
+            parent.join()
+            os._exit(1)
+
+        threading.Thread(target=exit_with_parent, name="exit-with-parent", daemon=True).start()
 
 
 def _extractor(workers: int) -> tuple[Callable[[Announcement], Future | _Now], Callable[[], None]]:
@@ -92,7 +102,7 @@ def _extractor(workers: int) -> tuple[Callable[[Announcement], Future | _Now], C
         return (lambda a: _Now(extract(a))), (lambda: None)
     # spawn, not fork: the parent holds an open RocksDB store and its threads
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_ignore_sigint)
+                               initializer=_worker_init)
     return (lambda a: pool.submit(extract, a)), (lambda: pool.shutdown(wait=True, cancel_futures=True))
 
 

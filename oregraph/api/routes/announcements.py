@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from oregraph.api.deps import SettingsDep, StoreDep, WriterDep
 from oregraph.errors import InputError
 from oregraph.graph.ids import iri_to_id
+from oregraph.ingest.text import looks_binary
 
 __all__ = ["router", "AnnouncementIn", "AnnouncementOut"]
 
@@ -80,6 +81,9 @@ async def _read_body(request: Request, max_bytes: int, params: dict[str, Any]) -
             "(OREGRAPH_MAX_ANNOUNCEMENT_BYTES); send a shorter text"
         )
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if raw.strip() and looks_binary(raw):  # refused as `oregraph ingest` refuses a binary file
+        raise InputError("the body looks like a binary file, not a text announcement; "
+                         "binary content is refused: send the announcement as UTF-8 text")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

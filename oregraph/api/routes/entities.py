@@ -59,9 +59,10 @@ def search_entities(
         str | None, Query(description="An og class, such as Company, Plant or Person; "
                           "subclasses are included.", max_length=200)
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Most entities in one page.")] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000, description="Entities to skip (paging).")] = 0,
 ) -> list[EntitySummaryOut]:
-    found = entities.search(store, q, type=type or None, limit=limit)
+    found = entities.search(store, q, type=type or None, limit=limit, offset=offset)
     return [EntitySummaryOut.of(e) for e in found]
 
 
@@ -162,7 +163,9 @@ def get_path(
     "/{entity_id}/graph",
     response_class=HTMLResponse,
     summary="An offline HTML page drawing the entity's neighbourhood",
-    responses={200: {"content": {"text/html": {}}}, **_NOT_FOUND},
+    # an HTML route's other answers would be documented as HTML too; its 404 is the JSON error shape
+    responses={200: {"content": {"text/html": {}}},
+               404: {**_NOT_FOUND[404], "content": {"application/json": {}}}},
 )
 def get_graph_page(
     store: StoreDep,
@@ -179,5 +182,6 @@ def get_graph_page(
         focus=iri,
         max_nodes=GRAPH_NODE_CAP,
         entity_url="/entities/{id}/page",
+        announcement_url="/announcements/{id}/page",
     )
     return HTMLResponse(page)
