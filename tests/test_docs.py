@@ -17,8 +17,9 @@ COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-def
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert COMMANDS == sorted(["demo", "export", "extract", "holdings", "ingest", "owners",
-                               "query", "serve", "validate", "viz"])
+    assert COMMANDS == sorted(["changes", "check", "demo", "evaluate", "export", "export-graph",
+                               "extract", "holdings", "ingest", "owners", "partners", "path",
+                               "query", "resolve-report", "serve", "state", "validate", "viz"])
 
 
 @pytest.mark.parametrize("name", COMMANDS)
