@@ -170,7 +170,6 @@ def test_english_text_is_not_read_with_french_rules() -> None:
     assert [f.rule for f in ex.facts] and not any(f.rule.endswith(".fr") for f in ex.facts)
 
 
-@pytest.mark.xfail(strict=True, reason="percent.py reads 'per cent' but not the French 'pour cent'")
 def test_pour_cent() -> None:
     ex = read("Ressources Taïga inc. détient une participation de 50 pour cent dans Lithium Boréal S.E.C.")
     assert ("ownsStakeIn", TAIGA, "Lithium Boréal S.E.C.", 50.0) in facts_of(ex)

@@ -281,11 +281,6 @@ def test_markup_in_text_is_stored_as_written_and_escaped_on_pages(run: Run) -> N
             assert "<script>alert(" not in page.text and "<b>board</b>" not in page.text, path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/mentions.py reads closing tags in the text (</script>, </b>) as organisations "
-    "labelled '/script' and '/b' (keys org-script, org-b), which are then stored as og:Company nodes",
-)
 def test_markup_tags_are_not_read_as_organisations(run: Run) -> None:
     from oregraph.ingest.extract import extract
     from oregraph.ingest.records import Announcement
@@ -326,11 +321,7 @@ def test_a_file_name_with_a_newline_cannot_forge_output_lines(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("name", [
-    "binary.txt", "empty.txt", "nul-bytes.txt",
-    pytest.param("oversized.txt", marks=pytest.mark.xfail(
-        strict=True, reason="cli/extract_cmds.py calls read_text_file(file) without "
-        "Settings().max_announcement_bytes, so extract reads a file that ingest refuses as over "
-        "the limit (OREGRAPH_MAX_ANNOUNCEMENT_BYTES)")),
+    "binary.txt", "empty.txt", "nul-bytes.txt", "oversized.txt",
 ])
 def test_extract_refuses_a_bad_file_in_one_line(run: Run, name: str,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:

@@ -153,7 +153,7 @@ def test_extraction_never_crashes_and_keeps_its_evidence_honest(text: str) -> No
         if fact.predicate != "listedAs":
             assert fact.object in ex.entities
         if fact.share is not None:
-            assert math.isfinite(fact.share) and fact.share >= 0, fact  # <= 100: see SHARE_OVER_100
+            assert math.isfinite(fact.share) and 0 <= fact.share <= 100, fact
         assert 0 <= fact.confidence <= 1
     # every term is one the store accepts: valid IRIs, well-formed literals
     store = Store.memory()
@@ -161,15 +161,7 @@ def test_extraction_never_crashes_and_keeps_its_evidence_honest(text: str) -> No
     assert store.add_graph(graph, emitted) == len(set(emitted))
 
 
-SHARE_OVER_100 = (
-    "ingest/relations.py stake rules keep any percentage as og:share: 'Alder Mining Inc. holds "
-    "101% of Birch Metals Inc.' gives subsidiaryOf with share 101.0, which violates the og:share "
-    "shape (0..100) and is written to the store by `oregraph ingest`"
-)
-
-
 # found by this module's properties before the rules changed; kept as fixed examples
-@pytest.mark.xfail(strict=True, reason=SHARE_OVER_100)
 @pytest.mark.parametrize("text", [
     "Alder Mining Inc. holds 101% of Birch Metals Inc.",
     "Alder Mining Inc. owns 150% of Birch Metals Inc.",
