@@ -31,9 +31,10 @@ caller's query. What it bounds, exactly:
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, BinaryIO, Protocol, runtime_checkable
@@ -265,6 +266,10 @@ def too_large(cap: int, what: str) -> ResultTooLarge:
     )
 
 
+#: Seconds an idle query thread waits for work before it ends.
+_IDLE_SECONDS = 30.0
+
+
 class QueryRunner:
     """Runs queries in worker threads with a deadline, at most ``workers`` at a time."""
 
@@ -273,6 +278,33 @@ class QueryRunner:
         self.cap = cap
         self.workers = workers
         self._slots = threading.BoundedSemaphore(workers)
+        # long-lived daemon threads (one per slot), started on demand: starting a thread per
+        # query cost about as much as a small query, and daemon threads let the process exit
+        # while an abandoned query still runs in the engine
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._threads_lock = threading.Lock()
+
+    def _submit(self, job: Callable[[], None]) -> None:
+        # queued under the lock, so an idle thread deciding to end sees the job and stays
+        with self._threads_lock:
+            self._jobs.put(job)
+            if len(self._threads) < self.workers:
+                thread = threading.Thread(target=self._serve, name="oregraph-query", daemon=True)
+                self._threads.append(thread)
+                thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                job = self._jobs.get(timeout=_IDLE_SECONDS)
+            except queue.Empty:
+                with self._threads_lock:  # idle: end, unless a job arrived meanwhile
+                    if self._jobs.empty():
+                        self._threads.remove(threading.current_thread())
+                        return
+                continue
+            job()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> QueryRunner:
@@ -306,8 +338,7 @@ class QueryRunner:
                 self._slots.release()
                 finished.set()
 
-        worker = threading.Thread(target=work, name="oregraph-query", daemon=True)
-        worker.start()
+        self._submit(work)
         if not finished.wait(max(0.0, deadline - time.monotonic()) + 0.05):
             raise timed_out(self.timeout)
         if "error" in outcome:
