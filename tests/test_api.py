@@ -113,6 +113,20 @@ def test_app_leaves_a_given_store_open(settings: Settings, store: Store) -> None
     assert not store.closed
 
 
+def test_a_warm_app_builds_the_ownership_projection_at_start_up(settings: Settings, store: Store) -> None:
+    import time
+
+    from oregraph.graph import ownership
+
+    ownership._CACHE.pop(store, None)
+    with TestClient(create_app(settings, store, warm=True)):
+        deadline = time.monotonic() + 30
+        while store not in ownership._CACHE and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert store in ownership._CACHE, "no projection was built before the first request"
+        assert ownership._CACHE[store].generation == store.generation
+
+
 # -- search ----------------------------------------------------------------------
 
 

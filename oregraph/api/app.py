@@ -16,6 +16,7 @@ traceback and answered with 500 and a generic message.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from http import HTTPStatus
@@ -173,14 +174,29 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+def _warm_up(store: GraphStore) -> None:
+    """Fill the per-generation caches (the ownership projection, the entity name index)."""
+    from oregraph.graph import entities, ownership
+
+    try:
+        ownership.ownership_graph(store)  # type: ignore[arg-type]
+        entities.search(store, "", limit=1)  # type: ignore[arg-type]
+    except OregraphError as error:  # a cold cache is only slower; requests report the fault
+        log.warning("warming the caches failed (%s); they fill on first use", error)
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None, *,
+               warm: bool = False) -> FastAPI:
     """A FastAPI app over ``store``, or over the store that ``settings`` names.
 
     With neither, settings come from the environment (``OREGRAPH_*``) and the
     store is opened from ``settings.store`` (a folder, or the URL of a SPARQL
     server). A store the app opened is closed when the app shuts down; a store
     handed in is left to the caller. Request bodies are limited to
-    ``settings.max_request_bytes`` (:mod:`oregraph.api.limits`).
+    ``settings.max_request_bytes`` (:mod:`oregraph.api.limits`). With ``warm``
+    (what ``oregraph serve`` asks for), the ownership projection and the entity
+    name index are built in the background at start-up, so the first request
+    does not wait for them.
     """
     from oregraph.api import limits
     from oregraph.api.routes import announcements, entities, graph, health, pages, sparql
@@ -193,6 +209,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:  # build the ownership projection now, not on the first user's request
+            threading.Thread(target=_warm_up, args=(app.state.store,), name="oregraph-warm-up",
+                             daemon=True).start()
         try:
             yield
         finally:

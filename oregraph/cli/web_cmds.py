@@ -111,7 +111,7 @@ def serve(
     # a remote store's url has any credentials removed; never print the raw setting
     where = getattr(st, "url", settings.store)
     typer.echo(f"oregraph on http://{host}:{port}/ (store {where}, SPARQL at /sparql)")
-    uvicorn.run(create_app(settings, st), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(settings, st, warm=True), host=host, port=port, log_level="info")
 
 
 @app.command()
