@@ -31,6 +31,7 @@ caller's query. What it bounds, exactly:
 
 from __future__ import annotations
 
+import json
 import queue
 import threading
 import time
@@ -142,12 +143,19 @@ class BoundedResult:
         return [[solution[name] for name in self.variables] for solution in self.solutions]
 
     def serialize_results(self, fmt: ox.QueryResultsFormat) -> bytes:
-        """SELECT or ASK results in a SPARQL results format (written by pyoxigraph)."""
+        """SELECT or ASK results in a SPARQL results format.
+
+        SPARQL JSON is written here in one pass; the other formats by pyoxigraph
+        from that JSON.
+        """
         if self.kind == "boolean":
             text = '{"head":{},"boolean":%s}' % ("true" if self.boolean else "false")
         else:
             text = _results_json(self.variables, self.solutions)
-        parsed = ox.parse_query_results(text.encode("utf-8"), ox.QueryResultsFormat.JSON)
+        data = text.encode("utf-8")
+        if fmt == ox.QueryResultsFormat.JSON:
+            return data
+        parsed = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
         return parsed.serialize(format=fmt) or b""
 
     def serialize_graph(self, fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = None) -> bytes:
@@ -159,48 +167,38 @@ class BoundedResult:
         return body or b""
 
 
-def _json_term(term: Any) -> str:
-    import json
-
+def _json_term(term: Any) -> dict[str, Any]:
+    """One RDF term as a SPARQL 1.1 JSON results object."""
     if isinstance(term, ox.NamedNode):
-        value: dict[str, Any] = {"type": "uri", "value": term.value}
-    elif isinstance(term, ox.BlankNode):
-        value = {"type": "bnode", "value": term.value}
-    elif isinstance(term, ox.Literal):
-        value = {"type": "literal", "value": term.value}
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        value: dict[str, Any] = {"type": "literal", "value": term.value}
         if term.language:
             value["xml:lang"] = term.language
         elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
             value["datatype"] = term.datatype.value
-    else:  # an RDF-star quoted triple
-        value = {"type": "triple", "value": {
-            "subject": _json_obj(term.subject), "predicate": _json_obj(term.predicate),
-            "object": _json_obj(term.object),
-        }}
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _json_obj(term: Any) -> Any:
-    import json
-
-    return json.loads(_json_term(term))
+        return value
+    # an RDF-star quoted triple
+    return {"type": "triple", "value": {
+        "subject": _json_term(term.subject), "predicate": _json_term(term.predicate),
+        "object": _json_term(term.object),
+    }}
 
 
 def _results_json(variables: list[str], solutions: list[ox.QuerySolution]) -> str:
-    import json
-
+    """SELECT results as SPARQL 1.1 JSON text, built in one :func:`json.dumps`."""
     bindings = []
     for solution in solutions:
-        parts = []
+        row = {}
         for name in variables:
             term = solution[name]
             if term is not None:
-                parts.append(f"{json.dumps(name)}:{_json_term(term)}")
-        bindings.append("{" + ",".join(parts) + "}")
-    return (
-        '{"head":{"vars":' + json.dumps(variables) + '},"results":{"bindings":['
-        + ",".join(bindings) + "]}}"
-    )
+                row[name] = _json_term(term)
+        bindings.append(row)
+    return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def evaluate(
