@@ -31,6 +31,7 @@ caller's query. What it bounds, exactly:
 
 from __future__ import annotations
 
+import asyncio
 import json
 import queue
 import threading
@@ -38,7 +39,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, BinaryIO, Protocol, runtime_checkable
+from typing import Any, BinaryIO, Protocol, TypeVar, runtime_checkable
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -264,6 +265,8 @@ def too_large(cap: int, what: str) -> ResultTooLarge:
     )
 
 
+T = TypeVar("T")
+
 #: Seconds an idle query thread waits for work before it ends.
 _IDLE_SECONDS = 30.0
 
@@ -308,41 +311,84 @@ class QueryRunner:
     def from_settings(cls, settings: Settings) -> QueryRunner:
         return cls(settings.query_timeout, settings.result_cap, settings.query_workers)
 
-    def run(
-        self, store: GraphStore, query: str, *,
-        default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
-    ) -> BoundedResult:
-        """The bounded answer of ``query``; raises QueryTimeout, ResultTooLarge or StoreBusy."""
+    def _start(
+        self, store: GraphStore, query: str, finish: Callable[[BoundedResult], T],
+        done: Callable[[T | None, BaseException | None], None],
+        default_graph: Sequence[str] | None, named_graphs: Sequence[str] | None,
+    ) -> float:
+        """Hand ``query`` to a worker; ``done(value, error)`` is called there. Returns the deadline."""
         if not self._slots.acquire(blocking=False):
             raise StoreBusy(
                 f"all {self.workers} query workers are busy (OREGRAPH_QUERY_WORKERS); "
                 "try again in a few seconds"
             )
         deadline = time.monotonic() + self.timeout
-        outcome: dict[str, Any] = {}
-        finished = threading.Event()
 
         def work() -> None:
+            value: T | None = None
+            failure: BaseException | None = None
             try:
-                outcome["result"] = evaluate(
+                value = finish(evaluate(
                     store, query, deadline=deadline, cap=self.cap, timeout=self.timeout,
                     default_graph=default_graph, named_graphs=named_graphs,
-                )
+                ))
             except BaseException as error:  # handed to the caller, raised there
                 # without its traceback, whose frames hold pyoxigraph objects that
                 # must be dropped in this thread
-                outcome["error"] = error.with_traceback(None)
+                failure = error.with_traceback(None)
             finally:
                 self._slots.release()
-                finished.set()
+            done(value, failure)
 
         self._submit(work)
+        return deadline
+
+    def run(
+        self, store: GraphStore, query: str, *,
+        default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+    ) -> BoundedResult:
+        """The bounded answer of ``query``; raises QueryTimeout, ResultTooLarge or StoreBusy."""
+        outcome: dict[str, Any] = {}
+        finished = threading.Event()
+
+        def done(value: BoundedResult | None, error: BaseException | None) -> None:
+            outcome.update(result=value, error=error)
+            finished.set()
+
+        deadline = self._start(store, query, lambda r: r, done, default_graph, named_graphs)
         if not finished.wait(max(0.0, deadline - time.monotonic()) + 0.05):
             raise timed_out(self.timeout)
-        if "error" in outcome:
+        if outcome["error"] is not None:
             raise outcome["error"]
         result: BoundedResult = outcome["result"]
         return result
+
+    async def run_async(
+        self, store: GraphStore, query: str, finish: Callable[[BoundedResult], T], *,
+        default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+    ) -> T:
+        """:meth:`run` for an event loop: ``finish`` (e.g. serialising) runs in the worker too.
+
+        The loop waits on a future, so a query costs one thread hand-off, not two.
+        """
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+
+        def settle(value: T | None, error: BaseException | None) -> None:
+            if future.done():  # abandoned at the deadline
+                return
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(value)  # type: ignore[arg-type]
+
+        deadline = self._start(store, query, finish,
+                               lambda v, e: loop.call_soon_threadsafe(settle, v, e),
+                               default_graph, named_graphs)
+        try:
+            return await asyncio.wait_for(future, max(0.0, deadline - time.monotonic()) + 0.05)
+        except asyncio.TimeoutError:
+            raise timed_out(self.timeout) from None
 
 
 def run_bounded(

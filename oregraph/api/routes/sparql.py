@@ -208,7 +208,7 @@ def _format_accept(accept: str | None, format_: str | None) -> str | None:
     return media + (f", {also}" if also else "")
 
 
-def _run_query(
+async def _run_query(
     store: GraphStore, runner: QueryRunner, query: str, accept: str | None,
     default_graph: list[str], named_graphs: list[str],
 ) -> Response:
@@ -218,8 +218,9 @@ def _run_query(
             "SERVICE (federated query) is not allowed on this endpoint; "
             "query the other endpoint directly"
         )
-    result = runner.run(store, query, default_graph=default_graph, named_graphs=named_graphs)
-    return _answer(result, accept)
+    # the answer is serialised in the query's worker thread, off the event loop
+    return await runner.run_async(store, query, lambda result: _answer(result, accept),
+                                  default_graph=default_graph, named_graphs=named_graphs)
 
 
 def _answer(result: BoundedResult, accept: str | None) -> Response:
@@ -333,8 +334,8 @@ async def sparql_get(
 ) -> Response:
     if not query:
         return _no_query(request, settings)
-    return await run_in_threadpool(
-        _run_query, store, runner, query, _format_accept(accept, format),
+    return await _run_query(
+        store, runner, query, _format_accept(accept, format),
         default_graph_uri, named_graph_uri,
     )
 
@@ -422,8 +423,8 @@ async def sparql_post(
     if update:
         return await run_in_threadpool(_run_update, store, settings, update, authorization)
     if query:
-        return await run_in_threadpool(
-            _run_query, store, runner, query, _format_accept(accept, format_),
+        return await _run_query(
+            store, runner, query, _format_accept(accept, format_),
             default_graph, named_graphs,
         )
     return _no_query(request, settings)
