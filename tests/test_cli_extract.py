@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF
 
-from oregraph.ontology import OG
+from oregraph.ontology import DCTERMS, OG, PROV
 from tests.cli_helpers import ALDER, BIRCH, CHAIN, ID, invoke, no_traceback
 
 # rdflib's own parsers and serialisers warn about its deprecated ConjunctiveGraph API
@@ -89,3 +90,93 @@ def test_extract_explain_points_a_listing_at_its_ticker_block(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert 'words 23-33: "(CSE: QLM)"' in result.stdout
     assert 'words 34-47: "(OTCQB: QLMF)"' in result.stdout
+
+
+# -- every input kind, through the same reader as ingest ---------------------------------
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Example mining wire</title><language>en</language>
+<item><title>Alder takes a stake in Birch</title><link>https://wire.example.org/alder-birch</link>
+<description>Alder Mining Inc. holds 45% of Birch Holdings Corp., a nickel explorer in Manitoba.</description>
+</item>
+<item><title>Spruce and Larch</title><link>https://wire.example.org/spruce-larch</link>
+<description>Spruce Metals Corp. owns 30% of Larch Nickel Ltd., which drills near Thompson.</description>
+</item></channel></rss>
+"""
+
+
+def _quads(stdout: str, fmt: str = "trig") -> tuple[set[str], set[tuple]]:
+    ds = Dataset()
+    ds.parse(data=stdout, format=fmt)
+    found = list(ds.quads((None, None, None, None)))
+    return {str(g) for *_, g in found}, {(s, p, o) for s, p, o, _ in found}
+
+
+@pytest.mark.parametrize("fmt, rdflib_format", [("trig", "trig"), ("nquads", "nquads"), ("json", "json-ld")])
+def test_extract_prints_every_entry_of_a_feed_in_one_document(tmp_path: Path, fmt: str,
+                                                              rdflib_format: str) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_text(FEED, encoding="utf-8")
+    result = invoke("extract", feed, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    graphs, triples = _quads(result.stdout, rdflib_format)
+    assert len(graphs) == 2
+    assert (ALDER, OG.ownsStakeIn, BIRCH) in triples
+    assert (URIRef(ID + "org-spruce-metals"), OG.ownsStakeIn, URIRef(ID + "org-larch-nickel")) in triples
+
+
+def test_extract_explains_each_feed_entry_under_its_name(tmp_path: Path) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_text(FEED, encoding="utf-8")
+    result = invoke("extract", feed, "--explain")
+    assert result.exit_code == 0, result.output
+    blocks = result.stdout.split("== ")[1:]
+    assert [b.splitlines()[0] for b in blocks] == [f"{feed} entry 1", f"{feed} entry 2"]
+    assert "Alder Mining Inc. --ownsStakeIn--> Birch Holdings Corp. [share=45.0]" in blocks[0]
+    assert "Spruce Metals Corp. --ownsStakeIn--> Larch Nickel Ltd. [share=30.0]" in blocks[1]
+
+
+def test_extract_reads_an_html_page_with_its_canonical_source(tmp_path: Path) -> None:
+    page = tmp_path / "copy.html"
+    page.write_text('<html lang="en"><head><title>Alder and Birch</title>'
+                    '<link rel="canonical" href="https://news.example.org/alder-birch"></head><body>'
+                    "<article><p>Alder Mining Inc. holds 45% of Birch "
+                    "Holdings Corp., a nickel explorer in Manitoba.</p></article></body></html>", encoding="utf-8")
+    result = invoke("extract", page, "--format", "turtle")
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    assert (ALDER, OG.ownsStakeIn, BIRCH) in graph
+    (ann,) = graph.subjects(RDF.type, OG.Announcement)
+    assert graph.value(ann, DCTERMS.source) == URIRef("https://news.example.org/alder-birch")
+    assert graph.value(ann, PROV.atLocation) == URIRef(page.resolve().as_uri())
+
+
+def test_extract_shows_a_stake_table_row_by_row(tmp_path: Path) -> None:
+    table = tmp_path / "stakes.csv"
+    table.write_text("owner,owned,share,source\nAlder Mining Inc.,Birch Holdings Corp.,45,a registry\n"
+                     "Alder Mining Inc.,Birch Holdings Corp.,150,a registry\n", encoding="utf-8")
+    result = invoke("extract", table, "--format", "nquads")
+    assert result.exit_code == 0, result.output
+    graphs, triples = _quads(result.stdout, "nquads")
+    assert len(graphs) == 1 and (ALDER, OG.ownsStakeIn, BIRCH) in triples
+    assert "row 3" in result.stderr and "share '150'" in result.stderr
+
+
+def test_extract_applies_the_announcement_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = tmp_path / "long.txt"
+    release.write_text("Alder Mining Inc. holds 45% of Birch Holdings Corp. " * 100, encoding="utf-8")
+    monkeypatch.setenv("OREGRAPH_MAX_ANNOUNCEMENT_BYTES", "1000")
+    result = invoke("extract", release)
+    assert result.exit_code == 1 and no_traceback(result)
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: ") and "1,000-byte limit" in line
+
+
+def test_extract_reads_standard_input() -> None:
+    from oregraph.cli import app
+    from tests.cli_helpers import runner
+
+    result = runner.invoke(app, ["extract", "-", "--explain"],
+                           input="Alder Mining Inc. holds 45% of Birch Holdings Corp.\n")
+    assert result.exit_code == 0, result.output
+    assert "Alder Mining Inc. --ownsStakeIn--> Birch Holdings Corp. [share=45.0]" in result.stdout

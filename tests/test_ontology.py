@@ -62,7 +62,7 @@ CORE_DATATYPE_PROPERTIES = ["share", "dateSigned", "status", "title", "exchange"
 # Terms of docs/data-model.md beyond the core contract.
 EXTRA_DATATYPE_PROPERTIES = [
     "nameKey", "evidence", "evidenceStart", "evidenceEnd", "rule", "confidence",
-    "extractorVersion", "contentHash", "text", "controlling", "binding", "symbol",
+    "extractorVersion", "contentHash", "text", "controlling", "binding", "symbol", "lei", "retrievedFrom",
 ]
 AGREEMENT_SUBCLASSES = [
     "MemorandumOfUnderstanding", "LetterOfIntent", "JointVenture", "OfftakeAgreement",
@@ -108,6 +108,18 @@ def test_core_object_property_declared(ont: Graph, name: str) -> None:
 @pytest.mark.parametrize("name", CORE_DATATYPE_PROPERTIES + EXTRA_DATATYPE_PROPERTIES)
 def test_datatype_property_declared(ont: Graph, name: str) -> None:
     _declared(ont, name, OWL.DatatypeProperty)
+
+
+def test_state_owner_links_an_enterprise_to_its_government(ont: Graph) -> None:
+    _declared(ont, "stateOwner", OWL.ObjectProperty)
+    assert ont.value(OG.stateOwner, RDFS.domain) == OG.StateOwnedEnterprise
+    assert ont.value(OG.stateOwner, RDFS.range) == OG.GovernmentBody
+
+
+def test_lei_is_a_string_of_organizations_aligned_with_schema(ont: Graph) -> None:
+    assert ont.value(OG.lei, RDFS.domain) == OG.Organization
+    assert ont.value(OG.lei, RDFS.range) == XSD.string
+    assert (OG.lei, RDFS.subPropertyOf, SCHEMA.leiCode) in ont
 
 
 @pytest.mark.parametrize("name", EDGE_ANNOTATIONS)
@@ -644,3 +656,46 @@ def test_shapes_all_have_messages() -> None:
         if shape in inner or not any((shape, p, None) in shapes for p in constraint_props):
             continue
         assert (shape, SH.message, None) in shapes, f"shape {shape} has no sh:message"
+
+
+# ---------------------------------------------------------------------------
+# LEIs, state owners and where an announcement was read
+# ---------------------------------------------------------------------------
+
+QUEBEC_MINERALS = ID["org-quebec-minerals"]
+MINISTRY = ID["org-ministry-of-mines"]
+
+
+def _with_extras(ds: Dataset) -> Dataset:
+    _add(ds, NORTHWIND, OG.lei, Literal("5299000EXAMPLE0ORE26"))
+    _add(ds, QUEBEC_MINERALS, OG.stateOwner, MINISTRY)
+    _add(ds, ANN, PROV.atLocation, URIRef("file:///data/saved-copy.html"))
+    _add(ds, ANN, DCTERMS.language, Literal("fr-CA"))
+    return ds
+
+
+def test_lei_state_owner_location_and_language_conform() -> None:
+    report = validate_graph(_with_extras(_valid()))
+    assert report.conforms, str(report)
+
+
+@pytest.mark.parametrize(("change", "focus", "path", "words"), [
+    (lambda ds: _set(ds, NORTHWIND, OG.lei, Literal("not-an-lei")), NORTHWIND, OG.lei, "ISO 17442"),
+    (lambda ds: _add(ds, NORTHWIND, OG.lei, Literal("5299000EXAMPLE0ORE99")), NORTHWIND, OG.lei,
+     "more than one og:lei"),
+    (lambda ds: _set(ds, QUEBEC_MINERALS, OG.stateOwner, NORTHWIND), QUEBEC_MINERALS, OG.stateOwner,
+     "og:GovernmentBody"),
+    (lambda ds: _add(ds, NORTHWIND, OG.stateOwner, MINISTRY), NORTHWIND, None, "state-owned enterprise"),
+    (lambda ds: _set(ds, ANN, PROV.atLocation, Literal("saved-copy.html")), ANN, PROV.atLocation, "IRI"),
+    (lambda ds: _set(ds, ANN, DCTERMS.language, Literal("French")), ANN, DCTERMS.language, "BCP 47"),
+], ids=["lei-pattern", "two-leis", "owner-not-government", "owner-of-a-company", "location-literal",
+        "language-word"])
+def test_broken_extras_fail_with_a_useful_message(change: Callable, focus: URIRef, path: URIRef | None,
+                                                  words: str) -> None:
+    ds = _with_extras(_valid())
+    change(ds)
+    report = validate_graph(ds)
+    (violation,) = report.violations
+    assert violation.focus_node == str(focus)
+    assert violation.path == (None if path is None else str(path))
+    assert words in violation.message

@@ -3,9 +3,10 @@
 A *state holder* is an entity typed ``og:GovernmentBody`` or
 ``og:StateOwnedEnterprise`` (``og:CrownCorporation`` included, subclasses
 read from the ontology). The graph says which government stands behind a
-state-owned enterprise only through ownership edges (``og:subsidiaryOf``,
-``og:ownsStakeIn`` / ``og:Shareholding`` from the government); the ontology
-has no property such as ``og:stateOwner`` naming it directly. So:
+state-owned enterprise through ownership edges (``og:subsidiaryOf``,
+``og:ownsStakeIn`` / ``og:Shareholding`` from the government) and, when no
+such edge says it, through ``og:stateOwner`` (written from the curated list
+of organizations when an announcement names the enterprise). So:
 
 * the *top* state holders of an entity are the state holders among its
   owners that no state holder owns directly;
@@ -13,8 +14,11 @@ has no property such as ``og:stateOwner`` naming it directly. So:
   copy of the owner graph where the tops' own owners are cut off, so no
   chain is counted for two governments;
 * a top that is a government is reported by name; a top that is a
-  state-owned enterprise stands for a government the graph does not name
-  (``identified`` false), with the country it lies in when known.
+  state-owned enterprise with an ``og:stateOwner`` is reported as that
+  government (the enterprise's share counts for it, and the enterprise is
+  listed in ``via``); any other state-owned top stands for a government the
+  graph does not name (``identified`` false), with the country it lies in
+  when known.
 
 >>> from oregraph.graph.ownership import _example_store, ID
 >>> report = state_share(_example_store(), ID + "facility-aluminerie-alouette")
@@ -37,8 +41,13 @@ from oregraph.graph.ownership import (
     _chains, _percent, _reach, _unknown_reach, integrated_shares, ownership_graph, parse_as_of,
 )
 from oregraph.graph.store import Store
+from oregraph.ontology import OG, RDFS
 
-__all__ = ["GovernmentShare", "StateReport", "state_share", "state_classes", "government_classes"]
+__all__ = ["GovernmentShare", "StateReport", "state_share", "state_classes", "government_classes", "state_owners"]
+
+_STATE_OWNERS = f"""
+SELECT DISTINCT ?soe ?gov ?label WHERE {{ ?soe <{OG.stateOwner}> ?gov . OPTIONAL {{ ?gov <{RDFS.label}> ?label }} }}
+"""
 
 
 def state_classes() -> set[str]:
@@ -50,6 +59,20 @@ def state_classes() -> set[str]:
 def government_classes() -> set[str]:
     """og local names of government classes (``GovernmentBody`` and its subclasses)."""
     return class_hierarchy().descendants("GovernmentBody")
+
+
+def state_owners(store: Store) -> dict[str, tuple[str, str]]:
+    """``enterprise IRI -> (government IRI, label)`` from ``og:stateOwner``.
+
+    An enterprise given two governments keeps the first by IRI (the curated
+    list names one; two mean two announcements disagree).
+    """
+    found: dict[str, tuple[str, str]] = {}
+    rows = sorted(store.select(_STATE_OWNERS), key=lambda r: (str(r["soe"]), str(r["gov"])))
+    for row in rows:
+        gov = str(row["gov"])
+        found.setdefault(str(row["soe"]), (gov, str(row.get("label") or gov)))
+    return found
 
 
 @dataclass
@@ -133,6 +156,14 @@ def state_share(store: Store, entity_iri: str, *, as_of: _dt.date | str | None =
         entry = _all_names(store).get(iri)
         return set(entry.types) if entry is not None else set()
 
+    known_owners: dict[str, tuple[str, str]] | None = None
+
+    def owners() -> dict[str, tuple[str, str]]:
+        nonlocal known_owners
+        if known_owners is None:
+            known_owners = state_owners(store)
+        return known_owners
+
     tops: list[str] = []
     if entity_iri in graph:
         distance, _ = _reach(graph, entity_iri, True, None)
@@ -161,18 +192,46 @@ def state_share(store: Store, entity_iri: str, *, as_of: _dt.date | str | None =
                 if n != entity_iri and types(n) & state and not types(n) & governments
             })
             identified = bool(types(top) & governments)
-            report.governments.append(GovernmentShare(
+            if not identified and top in owners():
+                gov, label = owners()[top]
+                gov_id = iri_to_id(gov, base)
+                _add_share(report, GovernmentShare(
+                    gov_id, gov, label, True, _percent(fraction), partial, via,
+                    [[gov_id, *p] for p in paths]))
+                continue
+            _add_share(report, GovernmentShare(
                 graph.nodes[top]["id"], top, graph.nodes[top]["label"], identified,
                 _percent(fraction), partial, via, paths,
                 [] if identified else sorted(iri_to_id(c, base) for c in country_of(store, top)),
             ))
     if not report.governments and entity_is_state and not governments & set(entity.types):
-        report.governments.append(GovernmentShare(
-            entity.id, entity.iri, entity.label, False, None, True, [entity.id], [[entity.id]],
-            sorted(iri_to_id(c, base) for c in country_of(store, entity.iri)),
-        ))
+        if entity_iri in owners():  # the government is known, the size of its stake is not
+            gov, label = owners()[entity_iri]
+            gov_id = iri_to_id(gov, base)
+            report.governments.append(GovernmentShare(
+                gov_id, gov, label, True, None, True, [entity.id], [[gov_id, entity.id]]))
+        else:
+            report.governments.append(GovernmentShare(
+                entity.id, entity.iri, entity.label, False, None, True, [entity.id], [[entity.id]],
+                sorted(iri_to_id(c, base) for c in country_of(store, entity.iri)),
+            ))
     report.governments.sort(key=lambda g: (
         g.effective_share is None, -(g.effective_share or 0.0), not g.identified, g.label.casefold()))
     report.total_share = round(sum(g.effective_share or 0.0 for g in report.governments), 4)
     report.partially_unknown = any(g.partially_unknown for g in report.governments)
     return report
+
+
+def _add_share(report: StateReport, share: GovernmentShare) -> None:
+    """Add one top's share, merged with an entry for the same government (two of its enterprises)."""
+    same = next((g for g in report.governments if g.iri == share.iri), None)
+    if same is None:
+        report.governments.append(share)
+        return
+    if same.effective_share is None or share.effective_share is None:
+        same.effective_share = same.effective_share if share.effective_share is None else share.effective_share
+    else:
+        same.effective_share = round(same.effective_share + share.effective_share, 4)
+    same.partially_unknown = same.partially_unknown or share.partially_unknown
+    same.via = sorted(set(same.via) | set(share.via))
+    same.paths = sorted(same.paths + share.paths)

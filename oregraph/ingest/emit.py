@@ -9,19 +9,22 @@ the same quads.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from oregraph import __version__
-from oregraph.ingest.lexicon import slug
-from oregraph.ingest.records import Extraction, Fact
+from oregraph.ingest.lexicon import STATE_OWNER_RULE, fold, known_org, slug, state_owner
+from oregraph.ingest.records import Entity, Extraction, Fact, Sentence
 from oregraph.ontology import COMMODITY_NS, DCTERMS, OG, PROV, RDFS, SKOS, XSD
 from oregraph.settings import DEFAULT_BASE_IRI
 
-__all__ = ["announcement_iri", "entity_iri", "quads", "to_dataset", "to_graph", "AGREEMENT_CLASSES"]
+__all__ = ["announcement_iri", "entity_iri", "quads", "to_dataset", "to_graph", "AGREEMENT_CLASSES",
+           "IDENTIFIER_PROPERTIES", "state_owners", "state_owner_entities", "is_absolute_iri", "LANGUAGE_TAG"]
 
 Quad = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal, URIRef]
 
@@ -36,6 +39,28 @@ _ENTITY_CLASS = {"org": "Company", "facility": "Facility", "project": "Project",
 # a more specific class replaces its parents on the node
 _CLASS_ORDER = ["CrownCorporation", "StateOwnedEnterprise", "GovernmentBody", "Company",
                 "Plant", "Mine", "Facility", "Project", "Person", "Place", "Commodity"]
+
+
+#: entity identifier scheme (``Entity.identifiers`` key) -> the property it is written with
+IDENTIFIER_PROPERTIES = {"lei": OG.lei}
+#: a BCP 47 language tag as dcterms:language accepts it ("fr", "en", "fr-CA")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_STATE_CLASSES = {"StateOwnedEnterprise", "CrownCorporation"}
+
+
+def is_absolute_iri(value: str) -> bool:
+    """Whether ``value`` is an absolute IRI (a scheme, then a valid IRI).
+
+    >>> is_absolute_iri("file:///data/a.html"), is_absolute_iri("pages/a.html"), is_absolute_iri("urn:x")
+    (True, False, True)
+    """
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value):
+        return False
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _hash(*parts: str) -> str:
@@ -88,6 +113,13 @@ def quads(ex: Extraction, *, base: str = DEFAULT_BASE_IRI,
 
     yield g, RDF.type, OG.Announcement, g
     yield g, DCTERMS.source, URIRef(ann.source), g
+    if ann.retrieved_from and ann.retrieved_from != ann.source:
+        if is_absolute_iri(ann.retrieved_from):
+            yield g, PROV.atLocation, URIRef(ann.retrieved_from), g
+        else:
+            yield g, OG.retrievedFrom, Literal(ann.retrieved_from), g
+    if ann.language and LANGUAGE_TAG.fullmatch(ann.language):
+        yield g, DCTERMS.language, Literal(ann.language), g
     yield g, OG.contentHash, Literal(ann.content_hash), g
     yield g, OG.text, Literal(ann.text), g
     yield g, OG.extractorVersion, Literal(__version__), g
@@ -98,7 +130,8 @@ def quads(ex: Extraction, *, base: str = DEFAULT_BASE_IRI,
     if ex.publisher:
         yield g, DCTERMS.publisher, Literal(ex.publisher), g
 
-    for key, ent in ex.entities.items():
+    owners = state_owners(ex)
+    for key, ent in {**ex.entities, **state_owner_entities(ex, owners)}.items():
         node = iri(key)
         for cls in _classes(ent.kind, ent.classes):
             yield node, RDF.type, OG[cls], g
@@ -112,9 +145,73 @@ def quads(ex: Extraction, *, base: str = DEFAULT_BASE_IRI,
             yield node, OG.nameKey, Literal(name), g
         if ent.kind == "place" and ent.parent and ent.parent in ex.entities:
             yield node, OG.locatedIn, iri(ent.parent), g
+        for scheme, value in sorted(ent.identifiers.items()):
+            if scheme in IDENTIFIER_PROPERTIES:
+                yield node, IDENTIFIER_PROPERTIES[scheme], Literal(value), g
 
     for fact in ex.facts:
         yield from _fact_quads(fact, g, iri, ann.content_hash, base)
+    for soe, gov, sentence in owners:
+        yield from _state_owner_quads(ex, soe, gov, sentence, g, iri, base)
+
+
+def state_owners(ex: Extraction) -> list[tuple[str, str, Sentence]]:
+    """``(enterprise key, government key, sentence)`` for each state-owned enterprise of the
+    extraction that the curated list (``organizations.tsv``) gives a government for.
+
+    The sentence is the first that names the enterprise: the evidence of where the
+    announcement mentions it. The government's key is that of a document entity
+    that already is the government, else one minted from its name.
+    """
+    out: list[tuple[str, str, Sentence]] = []
+    for key, ent in ex.entities.items():
+        if ent.kind != "org" or not _STATE_CLASSES & ent.classes:
+            continue
+        gov = state_owner(ent.names())
+        if gov is None:
+            continue
+        gov_names = {fold(n) for n in (gov.label, *gov.aliases)}
+        gov_key = next((k for k, e in ex.entities.items() if e.kind == "org" and (
+            known_org(e.names()) == gov or fold(e.label) in gov_names)), f"org-{slug(gov.label)}")
+        sentence = _naming_sentence(ex, key, ent)
+        if gov_key != key and sentence is not None:
+            out.append((key, gov_key, sentence))
+    return out
+
+
+def state_owner_entities(ex: Extraction, owners: list[tuple[str, str, Sentence]] | None = None
+                         ) -> dict[str, Entity]:
+    """The governments :func:`state_owners` names that the document itself does not name."""
+    extra: dict[str, Entity] = {}
+    for soe, gov_key, _ in state_owners(ex) if owners is None else owners:
+        if gov_key in ex.entities or gov_key in extra:
+            continue
+        gov = state_owner(ex.entities[soe].names())
+        assert gov is not None  # state_owners found it
+        extra[gov_key] = Entity(gov_key, "org", gov.label, {"GovernmentBody"}, set(gov.aliases))
+    return extra
+
+
+def _naming_sentence(ex: Extraction, key: str, ent: Entity) -> Sentence | None:
+    names = sorted(ent.names(), key=len, reverse=True)
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names if n.strip()), re.I)
+    for sentence in ex.sentences:
+        if pattern.search(sentence.text):
+            return sentence
+    return next((f.sentence for f in ex.facts if key in (f.subject, f.object)), None)
+
+
+def _state_owner_quads(ex: Extraction, soe: str, gov: str, sentence: Sentence, g: URIRef, iri,
+                       base: str) -> Iterator[Quad]:
+    s, o = iri(soe), iri(gov)
+    node = URIRef(f"{base}statement-{_hash(ex.announcement.content_hash, 'stateOwner', str(s), str(o))}")
+    yield s, OG.stateOwner, o, g
+    yield from _statement(node, s, OG.stateOwner, o, g)
+    fact = Fact("stateOwner", soe, gov, sentence, STATE_OWNER_RULE, confidence=0.9)
+    yield from _evidence(node, fact, g)
+    yield node, RDFS.comment, Literal(
+        f"The government comes from oregraph's curated list of organizations (organizations.tsv), "
+        f"not from the announcement, which names {ex.entities[soe].label} in the evidence sentence."), g
 
 
 def _fold_key(name: str) -> str:

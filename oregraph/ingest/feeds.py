@@ -5,7 +5,9 @@ An entry that carries its full text (Atom ``<content>``, RSS
 is completed by fetching the page it links to (HTML or PDF, through the
 context, within its limits); when that fails, the summary is ingested and a
 warning says why. The entry's title and date, and the feed's title as the
-publisher, are the announcement's metadata; its link is the source.
+publisher, are the announcement's metadata; its link is the source. The feed
+(or the linked page, when that was read) is where it was retrieved from, and
+the language is the entry's or the feed's (``xml:lang``, ``<language>``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from oregraph.ingest.context import Item, iri_safe, quiet_logs
 from oregraph.ingest.fetch import is_url
 from oregraph.ingest.html import html_to_text
 from oregraph.ingest.records import Announcement
-from oregraph.ingest.text import clean_text
+from oregraph.ingest.text import clean_text, language_tag
 
 if TYPE_CHECKING:
     from oregraph.ingest.context import Document, IngestContext
@@ -60,6 +62,14 @@ def _content(entry: Any) -> str:
     return "\n\n".join(html_to_text(p) for p in parts).strip()
 
 
+def _entry_language(entry: Any, feed_language: str | None) -> str | None:
+    for detail in (*entry.get("content", []), entry.get("summary_detail") or {}, entry.get("title_detail") or {}):
+        tag = language_tag(detail.get("language"))
+        if tag:
+            return tag
+    return feed_language
+
+
 def _linked_page(ctx: IngestContext, link: str, label: str) -> Announcement:
     from oregraph.ingest import sources
 
@@ -84,6 +94,7 @@ def read(ctx: IngestContext, doc: Document) -> Iterator[Item]:
         ctx.issue(doc.name, f"the feed is malformed ({str(exc).splitlines()[0] if exc else 'unknown'}); "
                   f"read its {len(feed.entries)} entries anyway", level="warning", kind="feed")
     publisher = (feed.feed.get("title") or "").strip() or None
+    feed_language = language_tag(feed.feed.get("language"))
     for number, entry in enumerate(feed.entries, start=1):
         label = f"{doc.name} entry {number}"
         title = " ".join(clean_text(entry.get("title") or "").split()) or None
@@ -100,7 +111,9 @@ def read(ctx: IngestContext, doc: Document) -> Iterator[Item]:
             else:
                 yield Item(label, "feed", Announcement(
                     text=page.text, source=page.source, title=title or page.title,
-                    date=when or page.date, publisher=publisher or page.publisher))
+                    date=when or page.date, publisher=publisher or page.publisher,
+                    retrieved_from=page.retrieved_from,
+                    language=page.language or _entry_language(entry, feed_language)))
                 continue
         if not body:
             body = html_to_text(entry.get("summary") or "")
@@ -110,4 +123,6 @@ def read(ctx: IngestContext, doc: Document) -> Iterator[Item]:
         body = clean_text(body).strip()
         text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
         yield Item(label, "feed", Announcement(text=text.strip(), source=source, title=title,
-                                                date=when, publisher=publisher))
+                                                date=when, publisher=publisher,
+                                                retrieved_from=doc.uri if doc.uri != source else None,
+                                                language=_entry_language(entry, feed_language)))

@@ -4,7 +4,9 @@ Navigation, footers and sharing widgets are dropped; the title, publication
 date, publisher (site name) and canonical URL come from the page's meta tags
 (``<link rel=canonical>``, Open Graph, ``article:published_time`` ...). The
 canonical URL, when the page gives one, is the announcement's source: it is
-the address a reader can cite, whatever copy or redirect was read.
+the address a reader can cite, whatever copy or redirect was read; the file
+or URL actually read is then kept as ``retrieved_from``. The page's language
+(``<html lang>``) is the announcement's ``language``.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from typing import TYPE_CHECKING
 from oregraph.errors import InputError
 from oregraph.ingest.context import Item, iri_safe, quiet_logs
 from oregraph.ingest.records import Announcement
-from oregraph.ingest.text import clean_text
+from oregraph.ingest.text import clean_text, language_tag
 
 if TYPE_CHECKING:
     from oregraph.ingest.context import Document, IngestContext
 
-__all__ = ["read", "read_html", "html_to_text", "parse_date"]
+__all__ = ["read", "read_html", "html_to_text", "parse_date", "page_language"]
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
            "section", "article", "table", "ul", "ol", "pre", "dd", "dt"}
@@ -44,6 +46,20 @@ def parse_date(value: str | None) -> date | None:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+
+
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\s(?:xml:)?lang\s*=\s*["']?([^"'\s>]+)""", re.I)
+
+
+def page_language(data: bytes | str) -> str | None:
+    """The language an HTML page declares on its ``<html>`` element, or None.
+
+    >>> page_language(b'<!doctype html><html class="x" lang="fr-ca"><head>'), page_language("<html>")
+    ('fr-CA', None)
+    """
+    head = data[:8192].decode("latin-1") if isinstance(data, bytes) else data[:8192]
+    m = _HTML_LANG.search(head)
+    return language_tag(m.group(1)) if m else None
 
 
 def html_to_text(fragment: str) -> str:
@@ -96,7 +112,8 @@ def read_html(data: bytes | str, uri: str, name: str | None = None) -> Announcem
     canonical = iri_safe(doc.url or "") or ""
     source = canonical if canonical.startswith(("http://", "https://")) else uri
     return Announcement(text=text, source=source, title=title, date=parse_date(doc.date),
-                        publisher=(doc.sitename or "").strip() or None)
+                        publisher=(doc.sitename or "").strip() or None,
+                        retrieved_from=uri if source != uri else None, language=page_language(data))
 
 
 def read(ctx: IngestContext, doc: Document) -> Iterator[Item]:

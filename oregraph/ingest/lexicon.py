@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from oregraph.ontology import OG, RDFS, SKOS, commodities_graph
 
 __all__ = [
     "fold", "slug", "Lexicon", "PlaceEntry", "OrgEntry", "lexicon", "EXCHANGES",
-    "normalise_exchange", "LEGAL_SUFFIXES",
+    "normalise_exchange", "LEGAL_SUFFIXES", "known_org", "state_owner", "STATE_OWNER_RULE",
 ]
 
 _DATA = Path(__file__).parent / "data"
@@ -106,6 +107,12 @@ EXCHANGES = {
     "HKEX": "HKEX", "HKSE": "HKEX", "SEHK": "HKEX", "HK": "HKEX", "STOCK CODE": "HKEX",
     "SSE": "SSE", "SHA": "SSE",
     "CBOE": "CBOE", "CBOE CANADA": "CBOE", "NEO": "CBOE", "NEO EXCHANGE": "CBOE",
+    # French names (Québec releases); keys are upper case with accents and apostrophes as spaces
+    "BOURSE DE CROISSANCE TSX": "TSXV", "BOURSE TSX DE CROISSANCE": "TSXV", "TSX DE CROISSANCE": "TSXV",
+    "BOURSE DE CROISSANCE DE TSX": "TSXV",
+    "BOURSE DE TORONTO": "TSX", "BOURSE TSX": "TSX", "BOURSE DES VALEURS DE TORONTO": "TSX",
+    "BOURSE DES VALEURS CANADIENNES": "CSE", "BOURSE DE NEW YORK": "NYSE", "BOURSE DE LONDRES": "LSE",
+    "BOURSE DE FRANCFORT": "FSE", "BOURSE DE HONG KONG": "HKEX", "BOURSE DE JOHANNESBURG": "JSE",
 }
 
 
@@ -116,9 +123,12 @@ def normalise_exchange(name: str) -> str | None:
     'TSXV'
     >>> normalise_exchange("OTC Pink")
     'OTC'
+    >>> normalise_exchange("Bourse de croissance TSX"), normalise_exchange("la Bourse de Toronto")
+    ('TSXV', 'TSX')
     """
     key = re.sub(r"\s+", " ", re.sub(r"[^A-Z. -]+", " ", name.upper())).strip(" .")
-    key = key.replace("THE ", "", 1) if key.startswith("THE ") else key
+    for article in ("THE ", "LA "):
+        key = key.replace(article, "", 1) if key.startswith(article) else key
     return EXCHANGES.get(key) or EXCHANGES.get(key.replace(".", " ").replace("  ", " "))
 
 
@@ -137,6 +147,7 @@ class OrgEntry:
     aliases: tuple[str, ...]
     cls: str
     country: str | None
+    state_owner: str | None = None  # for state-owned enterprises: the name of the government that owns it
 
 
 @dataclass
@@ -145,6 +156,8 @@ class Lexicon:
     places: dict[str, PlaceEntry] = field(default_factory=dict)  # folded form -> entry
     place_by_key: dict[str, PlaceEntry] = field(default_factory=dict)
     orgs: dict[str, OrgEntry] = field(default_factory=dict)  # folded form -> entry
+    #: governments named only as state owners (not matched in text): folded label -> entry
+    governments: dict[str, OrgEntry] = field(default_factory=dict)
 
 
 _COUNTRY_ALIASES = {
@@ -225,11 +238,55 @@ def _load_places(lex: Lexicon) -> None:
 
 def _load_orgs(lex: Lexicon) -> None:
     path = _DATA / "organizations.tsv"
-    for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"):
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    for row in rows:
         aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a)
-        entry = OrgEntry(row["name"], aliases, row["class"], row.get("country") or None)
+        entry = OrgEntry(row["name"], aliases, row["class"], row.get("country") or None,
+                         (row.get("state_owner") or "").strip() or None)
         for form in (row["name"], *aliases):
             lex.orgs.setdefault(fold(form), entry)
+    for row in rows:  # a government that is not a row of its own is known by its name only
+        owner = (row.get("state_owner") or "").strip()
+        if owner and fold(owner) not in lex.orgs:
+            lex.governments.setdefault(fold(owner), OrgEntry(owner, (), "GovernmentBody", row.get("country") or None))
+
+
+#: the rule named in the provenance of an og:stateOwner fact
+STATE_OWNER_RULE = "lexicon.state_owner"
+
+
+def known_org(names: Iterable[str]) -> OrgEntry | None:
+    """The curated record (``organizations.tsv``) of an organization known by one of ``names``.
+
+    >>> known_org(["Codelco"]).label
+    'Corporación Nacional del Cobre de Chile'
+    >>> known_org(["Alder Mining Inc."]) is None
+    True
+    """
+    orgs = lexicon().orgs
+    return next((orgs[f] for f in sorted({fold(n) for n in names}) if f in orgs), None)
+
+
+def state_owner(names: Iterable[str]) -> OrgEntry | None:
+    """The government that owns the state-owned enterprise known by one of ``names``, from the curated list.
+
+    Only enterprises listed in ``organizations.tsv`` with a ``state_owner`` have one.
+
+    >>> state_owner(["Investissement Quebec"]).label
+    'Government of Québec'
+    >>> gov = state_owner(["Chinalco"])
+    >>> gov.label, gov.cls, gov.country
+    ('Government of China', 'GovernmentBody', 'CN')
+    >>> state_owner(["Rio Tinto"]) is None
+    True
+    """
+    entry = known_org(names)
+    if entry is None or not entry.state_owner:
+        return None
+    lex = lexicon()
+    key = fold(entry.state_owner)
+    return lex.orgs.get(key) or lex.governments.get(key)
 
 
 @lru_cache(maxsize=1)

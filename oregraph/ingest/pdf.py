@@ -3,7 +3,8 @@
 A PDF with no text layer (a scan), a password, or a broken structure is
 refused with a message that says so. The PDF's own title is used when it is
 a real title; its creation date is not (the dateline in the text is the
-announcement's date, and cleanup reads it).
+announcement's date, and cleanup reads it). The catalog's ``/Lang``, when
+set, is the announcement's language.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from oregraph.errors import InputError
 from oregraph.ingest.context import Item, quiet_logs
 from oregraph.ingest.records import Announcement
-from oregraph.ingest.text import clean_text
+from oregraph.ingest.text import clean_text, language_tag
 
 if TYPE_CHECKING:
     from oregraph.ingest.context import Document, IngestContext
@@ -34,6 +35,17 @@ def _title(reader: object) -> str | None:
     title = (getattr(meta, "title", None) or "").strip() if meta else ""
     title = " ".join(clean_text(title).split())
     return title if title and not _JUNK_TITLE.search(title) else None
+
+
+def _language(reader: object) -> str | None:
+    """The document language of the PDF catalog (``/Lang``), when it declares one."""
+    from pypdf.errors import PyPdfError
+
+    try:
+        lang = reader.trailer["/Root"].get("/Lang")  # type: ignore[attr-defined]
+    except (PyPdfError, KeyError, AttributeError, TypeError, ValueError):  # a broken catalog: unknown
+        return None
+    return language_tag(str(lang)) if lang else None
 
 
 def read_pdf(data: bytes, uri: str, name: str | None = None) -> Announcement:
@@ -58,6 +70,7 @@ def read_pdf(data: bytes, uri: str, name: str | None = None) -> Announcement:
             else:
                 pages = [page.extract_text() or "" for page in reader.pages]
             title = _title(reader)
+            language = _language(reader)
     except InputError:
         raise
     except broken as exc:
@@ -68,7 +81,7 @@ def read_pdf(data: bytes, uri: str, name: str | None = None) -> Announcement:
     if not text.strip():
         raise InputError(f"{name}: this PDF has no text layer (a scanned image?); "
                          "run OCR on it, or save its text as .txt")
-    return Announcement(text=text, source=uri, title=title)
+    return Announcement(text=text, source=uri, title=title, language=language)
 
 
 def read(ctx: IngestContext, doc: Document) -> Iterator[Item]:

@@ -1,8 +1,9 @@
 """Percentages in every spelling announcements use, as numbers 0-100.
 
 >>> [percent_value(m.group(0)) for m in PERCENT.finditer(
-...     "6.67%, 29 pct, 50 per cent, 50-per-cent, fifty percent, 6,67 %, 100%-owned")]
-[6.67, 29.0, 50.0, 50.0, 50.0, 6.67, 100.0]
+...     "6.67%, 29 pct, 50 per cent, 50-per-cent, fifty percent, 6,67 %, 100%-owned, 50 pour cent, "
+...     "12,5 pour-cent")]
+[6.67, 29.0, 50.0, 50.0, 50.0, 6.67, 100.0, 50.0, 12.5]
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _WORDS = {
 }
 _NUMBER = r"(?:\d{1,3}(?:[.,]\d{1,4})?|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + ")"
 PERCENT = re.compile(
-    rf"(?<![\w.])(?P<num>{_NUMBER})\s?-?\s?(?:%|pct\b|per[- ]?cent\b|percent\b|p\.c\.)",
+    rf"(?<![\w.])(?P<num>{_NUMBER})\s?-?\s?(?:%|pct\b|per[- ]?cent\b|percent\b|pour[- ]cent\b|p\.c\.)",
     re.I,
 )
 

@@ -26,6 +26,10 @@ class Announcement:
     title: str | None = None
     date: date | None = None
     publisher: str | None = None
+    #: the file or URL actually read, when ``source`` is another address (a page's canonical URL)
+    retrieved_from: str | None = None
+    #: BCP 47 language tag when the reader knows it (``<html lang>``, a feed's language), else None
+    language: str | None = None
 
     @property
     def content_hash(self) -> str:
@@ -64,6 +68,8 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     parent: str | None = None  # for places: key of the enclosing place
     iso: str | None = None  # for places: ISO 3166 code when known
+    #: registry identifiers by scheme, e.g. {"lei": "OREGRAPHEXAMPLE00173"} (ISO 17442, upper case)
+    identifiers: dict[str, str] = field(default_factory=dict)
 
     def names(self) -> set[str]:
         return {self.label, *self.aliases}

@@ -7,7 +7,9 @@ entity of the same kind, tried in this order:
 1. a **pin** in the curated rules (see :func:`load_rules`) names its node;
 2. its **key** is already in the store (same normalised name: the minted IRI
    exists) — not reported, it is the same name;
-3. its **listing**: one stored entity has the same exchange and ticker;
+3. its **LEI** (``Entity.identifiers["lei"]``, from stake tables): one stored
+   entity has the same ``og:lei``; else its **listing**: one stored entity has
+   the same exchange and ticker;
 4. its **name**: the document's full name is one of a stored entity's names,
    or one of the document's names is a stored entity's full name (an
    **alias**) — unless the full name is that alias followed by more words
@@ -29,8 +31,11 @@ When several stored entities match at one step, none is chosen. A **forbid**
 rule removes a stored entity from a name's candidates at every step but the
 second (a name with the same key is the same node; give it another name).
 Every merge is reported as ``(name, IRI, reason)``; the reason starts with
-``pinned``, ``listing``, ``name``, ``alias`` or ``fuzzy NN``. Places and
-commodities have fixed keys and need no resolution.
+``pinned``, ``lei``, ``listing``, ``name``, ``alias`` or ``fuzzy NN``. Places and
+commodities have fixed keys and need no resolution. The governments that
+emit adds as state owners of state-owned enterprises
+(:func:`~oregraph.ingest.emit.state_owner_entities`) are resolved like the
+document's own entities.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ from rapidfuzz import fuzz
 from rdflib import Literal, URIRef
 
 from oregraph.errors import OregraphError
-from oregraph.ingest.emit import entity_iri
+from oregraph.ingest.emit import entity_iri, state_owner_entities
 from oregraph.ingest.lexicon import LEGAL_SUFFIXES, fold, lexicon, slug
 from oregraph.ingest.records import Extraction
 
@@ -72,6 +77,11 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?e ?label ?exchange ?ticker WHERE {
   ?e og:listing ?l ; rdfs:label ?label . ?l og:exchange ?exchange ; og:ticker ?ticker .
 }
+"""
+_BY_LEI = """
+PREFIX og: <https://w3id.org/oregraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?e ?label ?lei WHERE { ?e og:lei ?lei ; rdfs:label ?label . }
 """
 _LABEL = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -299,7 +309,7 @@ def resolve(store: Any, ex: Extraction, base: str, *, rules: ResolutionRules | N
         if fact.predicate == "listedAs":
             exchange, _, ticker = fact.object.partition(":")
             tickers.setdefault(fact.subject, []).append((exchange, ticker))
-    for key, ent in ex.entities.items():
+    for key, ent in {**ex.entities, **state_owner_entities(ex)}.items():
         if ent.kind in ("place", "commodity"):
             continue
         names = ent.names()
@@ -327,7 +337,12 @@ def resolve(store: Any, ex: Extraction, base: str, *, rules: ResolutionRules | N
             return iri.startswith(kind_prefix) and rule is None
 
         candidates: dict[str, tuple[str, str]] = {}
-        for exchange, ticker in tickers.get(key, []):
+        lei = ent.identifiers.get("lei")
+        if lei:
+            for row in store.select(_BY_LEI, {"lei": Literal(lei)}):
+                if allowed(str(row["e"]), str(row["label"])):
+                    candidates[str(row["e"])] = (str(row["label"]), f"lei {lei}")
+        for exchange, ticker in tickers.get(key, []) if not candidates else []:
             for row in store.select(_BY_LISTING, {"exchange": Literal(exchange), "ticker": Literal(ticker)}):
                 if allowed(str(row["e"]), str(row["label"])):
                     candidates[str(row["e"])] = (str(row["label"]), f"listing {exchange}:{ticker}")

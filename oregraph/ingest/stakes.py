@@ -10,7 +10,8 @@ extracted ones, so a company named in a table and in a release is one node.
 
 Columns (docs/ingest.md): ``owner``, ``owned`` and ``source`` are required;
 ``share``, ``date``, ``owner_type``, ``owned_type``, ``owner_ticker``,
-``owned_ticker``, ``owner_lei`` and ``owned_lei`` are optional. A bad row is
+``owned_ticker``, ``owner_lei`` and ``owned_lei`` are optional (an LEI is stored
+as ``og:lei`` and merges the rows that give it whatever the name's spelling). A bad row is
 one issue naming the file, the row and the reason; the good rows are still
 ingested.
 """
@@ -212,7 +213,8 @@ def row_extraction(row: StakeRow, source_iri: str) -> Extraction:
     """The row as an :class:`Extraction`: two entities, one stake fact, listings when given."""
     text = row.sentence()
     sentence = Sentence(0, len(text), text, "body", 0)
-    entities = {p.key: Entity(p.key, p.kind, p.name, {p.cls}) for p in (row.owner, row.owned)}
+    entities = {p.key: Entity(p.key, p.kind, p.name, {p.cls}, identifiers={"lei": p.lei} if p.lei else {})
+                for p in (row.owner, row.owned)}
     facts = [Fact("ownsStakeIn", row.owner.key, row.owned.key, sentence, RULE, confidence=1.0, share=row.share)]
     for party in (row.owner, row.owned):
         if party.ticker:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from oregraph.ingest.context import Document, IngestContext
 
 __all__ = ["read", "read_text_file", "read_bytes", "decode_text", "clean_text", "looks_binary", "check_size",
-           "DEFAULT_MAX_BYTES"]
+           "language_tag", "DEFAULT_MAX_BYTES"]
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -47,6 +47,23 @@ def clean_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
+
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def language_tag(value: str | None) -> str | None:
+    """A BCP 47 language tag as declared by a page or feed, in its usual case; None when it is not one.
+
+    >>> language_tag(" fr_ca "), language_tag("EN"), language_tag("français"), language_tag("")
+    ('fr-CA', 'en', None, None)
+    """
+    tag = (value or "").strip().replace("_", "-")
+    if not _LANGUAGE.fullmatch(tag):
+        return None
+    first, *rest = tag.split("-")
+    return "-".join([first.lower(), *(p.upper() if len(p) == 2 else p.lower() if len(p) != 4 else p.title()
+                                     for p in rest)])
 
 
 def looks_binary(data: bytes) -> bool:
