@@ -74,7 +74,7 @@ _PHRASES = {
     "ownsStakeIn": "owns a stake in", "subsidiaryOf": "is a subsidiary of",
     "operates": "operates", "commodity": "works with the commodity", "locatedIn": "is located in",
     "listing": "is listed as", "acquires": "acquires", "officerOf": "is an officer of",
-    "partnerOf": "is a partner of",
+    "partnerOf": "is a partner of", "stateOwner": "is state-owned by",
 }
 
 
