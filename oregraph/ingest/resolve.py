@@ -364,8 +364,7 @@ def resolve(store: Any, ex: Extraction, base: str, *, rules: ResolutionRules | N
                     candidates[str(row["e"])] = (str(row["label"]), f"alias {name!r}")
         if not candidates and ent.kind in ("org", "facility", "project"):
             if ent.kind not in labels_by_kind:
-                labels_by_kind[ent.kind] = [(str(r["e"]), str(r["label"])) for r in
-                                            store.select(_LABELS_OF_KIND, {"prefix": Literal(kind_prefix)})]
+                labels_by_kind[ent.kind] = _labels_of_kind(store, kind_prefix)
             candidates = _fuzzy_candidates(ent.label, labels_by_kind[ent.kind], fuzzy_threshold, res, allowed)
         if len(candidates) == 1:
             iri, (label, reason) = next(iter(candidates.items()))
@@ -377,6 +376,16 @@ def resolve(store: Any, ex: Extraction, base: str, *, rules: ResolutionRules | N
                 res.near_misses.append(NearMiss(ent.label, iri, label, f"ambiguous: {len(candidates)} "
                                                                       f"stored entities match ({reason})"))
     return res
+
+
+def _labels_of_kind(store: Any, prefix: str) -> list[tuple[str, str]]:
+    """(IRI, label) of every stored entity whose IRI starts with ``prefix``.
+
+    Read from the raw pyoxigraph solutions: this runs over every label of a
+    kind, and converting each term to rdflib cost more than the query.
+    """
+    return [(row["e"].value, row["label"].value)
+            for row in store.query(_LABELS_OF_KIND, {"prefix": Literal(prefix)})]
 
 
 def _extends(full: str, alias: str) -> bool:
