@@ -123,7 +123,3 @@ class Settings(BaseSettings):
         if value is not None and not value.startswith(("http://", "https://")):
             raise ValueError(f"a remote endpoint must be an http(s) URL, not {value!r}")
         return value
-
-    @property
-    def store_path(self) -> Path:
-        return Path(self.store).expanduser()

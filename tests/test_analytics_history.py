@@ -65,3 +65,17 @@ def test_agreement_changes_report_new_and_status(store: Store) -> None:
     found = [(c.date, c.fact, c.change, c.status, c.previous_status) for c in changes(store, "2023-01-01")]
     assert found == [("2023-01-10", "agreement", "new", "proposed", None),
                      ("2023-06-10", "agreement", "status", "signed", "proposed")]
+
+
+def test_a_holder_that_sold_down_no_longer_controls(store: Store) -> None:
+    """Control is read from the statement in force, not from any statement ever made."""
+    from oregraph.graph.ownership import owners, ownership_graph
+
+    stakes_announcement(store, "all", [("a", "b", 100)], date="2020-03-01", controlling=[("a", "b")])
+    stakes_announcement(store, "sold", [("a", "b", 20)], date="2023-03-01")
+    edge = ownership_graph(store).edges[ID + "org-a", ID + "org-b"]
+    assert (edge["share"], edge["controlling"], edge["relation"]) == (20.0, False, "stake")
+    (holder,) = owners(store, ID + "org-b").to_json()["ultimate"]
+    assert (holder["id"], holder["effective_share"], holder["controls"]) == ("org-a", 20.0, False)
+    before = ownership_graph(store, as_of="2021-01-01").edges[ID + "org-a", ID + "org-b"]
+    assert (before["share"], before["controlling"]) == (100.0, True)

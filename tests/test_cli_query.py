@@ -140,6 +140,17 @@ def test_export_to_a_file(store: Path, tmp_path: Path) -> None:
     assert len(_quads(ds)) == count_quads(store)
 
 
+def test_export_makes_the_folder_and_leaves_no_partial_file(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "new" / "folder" / "graph.nq"
+    assert invoke("export", "--store", store, "--format", "nquads", "-o", out).exit_code == 0
+    assert out.stat().st_size > 0 and [p.name for p in out.parent.iterdir()] == ["graph.nq"]
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    result = invoke("export", "--store", store, "-o", blocked / "graph.trig")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip().startswith(f"error: cannot write {blocked / 'graph.trig'}")
+
+
 def test_export_unknown_format_is_a_usage_error(store: Path) -> None:
     assert invoke("export", "--store", store, "--format", "rdfxml").exit_code == 2
 
@@ -153,8 +164,21 @@ def test_validate_good_data(store: Path) -> None:
 
 
 def test_validate_an_empty_store(tmp_path: Path) -> None:
+    from oregraph.graph.store import Store
+
+    Store.open(tmp_path / "empty").close()
     result = invoke("validate", "--store", tmp_path / "empty")
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("command", [["validate"], ["query", "ASK {}"], ["owners", "x"], ["export"],
+                                     ["check"], ["viz", "-o", "page.html"]])
+def test_reading_commands_do_not_create_a_mistyped_store(tmp_path: Path, command: list[str]) -> None:
+    where = tmp_path / "typo" / "store"
+    result = invoke(*command, "--store", where)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].startswith(f"error: no store at {where}")
+    assert not where.exists() and not where.parent.exists()
 
 
 # -- limits -----------------------------------------------------------------------------

@@ -240,7 +240,7 @@ def test_truncated_html_keeps_what_it_holds(run: Run) -> None:
 def test_truncated_feed_keeps_its_whole_entry_and_names_the_broken_one(run: Run) -> None:
     texts = _stored(run, "truncated.rss")
     assert any("Larch Metals Inc. announced that it holds 20% of Spruce Copper Corp." in t for t in texts)
-    assert len(run.failed.get("truncated.rss", [])) <= 1
+    (broken,) = run.failed.get("truncated.rss", [])  # one line, for the entry cut short
 
 
 def test_deeply_nested_html_is_read_or_refused_in_one_line(run: Run) -> None:

@@ -12,7 +12,8 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Annotated, Any, BinaryIO
 
 import typer
 
@@ -39,9 +40,22 @@ def fail(exc: OregraphError) -> None:
 
 
 @contextmanager
-def open_store(store: str | None) -> Iterator[Any]:
-    from oregraph.graph.store import Store
+def open_store(store: str | None, *, create: bool = False) -> Iterator[Any]:
+    """The store named by ``--store`` (else the settings); closed afterwards.
 
+    Only commands that write (``create=True``) make a new store folder: a
+    command that reads refuses a folder that does not exist, so a mistyped
+    ``--store`` is an error rather than an empty answer.
+    """
+    from oregraph.graph.store import Store
+    from oregraph.settings import Settings
+
+    location = store if store is not None else Settings().store
+    if not create and not location.startswith(("http://", "https://")) \
+            and not Path(location).expanduser().exists():
+        typer.echo(f"error: no store at {location}; check --store (or OREGRAPH_STORE), "
+                   "or read announcements into it first with `oregraph ingest`", err=True)
+        raise typer.Exit(1)
     try:
         st = Store.open(store)
     except OregraphError as exc:
@@ -52,6 +66,26 @@ def open_store(store: str | None) -> Iterator[Any]:
         fail(exc)
     finally:
         st.close()
+
+
+@contextmanager
+def output_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through: its folder is created, and the file
+    appears only when complete (written beside it, then renamed)."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = partial.open("wb")
+    except OSError as error:
+        typer.echo(f"error: cannot write {path}: {error.strerror or error}; choose another -o/--output",
+                   err=True)
+        raise typer.Exit(1) from None
+    try:
+        with fh:
+            yield fh
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 @app.callback()

@@ -34,7 +34,7 @@ def ingest(
     from oregraph.ingest.batch import ingest_paths
 
     show = sys.stderr.isatty() if progress is None else progress
-    with open_store(store) as st, _progress_bar(show) as bar:
+    with open_store(store, create=True) as st, _progress_bar(show) as bar:
         report = ingest_paths(st, inputs, dry_run=dry_run, workers=workers, progress=bar)
     for name, reason in report.warnings:
         typer.echo(f"warning: {_line(name)}: {_line(reason)}", err=True)

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from oregraph.cli.common import JsonOpt, StoreOpt, app, open_store, pct
+from oregraph.cli.common import JsonOpt, StoreOpt, app, open_store, output_file, pct
 
 AsOfOpt = Annotated[
     str | None,
@@ -275,6 +275,6 @@ def export_graph(
         if output is None:
             write(st, sys.stdout.buffer, format, as_of=as_of, partnerships=with_partners)
             return
-        with output.open("wb") as fh:
+        with output_file(output) as fh:
             nodes, edges = write(st, fh, format, as_of=as_of, partnerships=with_partners)
     typer.echo(f"wrote {output}: {nodes} nodes, {edges} edges", err=True)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from oregraph.cli.common import StoreOpt, app, open_store, print_rows
+from oregraph.cli.common import StoreOpt, app, open_store, output_file, print_rows
 
 
 @app.command()
@@ -86,7 +86,7 @@ def export(
         if output is None:
             st.export(sys.stdout.buffer, format)
         else:
-            with output.open("wb") as fh:
+            with output_file(output) as fh:
                 st.export(fh, format)
             typer.echo(f"wrote {output}", err=True)
 

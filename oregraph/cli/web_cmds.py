@@ -90,7 +90,7 @@ def viz(
 def serve(
     store: StoreOpt = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the API, the SPARQL endpoint and the graph pages.
 
@@ -116,7 +116,7 @@ def serve(
 
 @app.command()
 def demo(
-    port: Annotated[int, typer.Option(help="Port to listen on (or set PORT).", envvar="PORT")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on (or set PORT).", envvar="PORT")] = 8000,
     store: Annotated[Path, typer.Option(help="Demo store folder.")] = Path("demo-store"),
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Only ingest the samples.")] = False,
 ) -> None:
@@ -127,7 +127,7 @@ def demo(
     from oregraph.ingest.batch import ingest_paths
     from oregraph.ingest.samples import samples_dir
 
-    with open_store(str(store)) as st:
+    with open_store(str(store), create=True) as st:
         report = ingest_paths(st, [samples_dir()])
     typer.echo(f"demo store {store}: ingested {len(report.ingested)}, already there {len(report.skipped)}, "
                f"failed {len(report.failed)}")

@@ -149,13 +149,6 @@ def highlight(text: str, spans: list[tuple[int, int] | None]) -> list[Segment]:
     return segments
 
 
-def _int(term: ox.Literal | None) -> int | None:
-    try:
-        return None if term is None else int(term.value)
-    except ValueError:
-        return None
-
-
 def announcement_view(store: Store, iri: str) -> AnnouncementView:
     """The announcement ``iri`` with its text and facts (in text order).
 

@@ -200,10 +200,10 @@ def changes(
     >>> changes(_example_store(), "2000-01-01")
     []
     """
-    start = parse_as_of(since)
+    start = parse_as_of(since, "since date")
     if start is None:
         raise QueryError("changes need a start date; give --since YYYY-MM-DD")
-    end = parse_as_of(until)
+    end = parse_as_of(until, "until date")
     names = _Names(store)
     found = _stake_changes(store, start, end, names) + _agreement_changes(store, start, end, names)
     found.sort(key=lambda c: (c.date, c.fact != "stake", c.subjects, c.node or ""))

@@ -135,11 +135,17 @@ def _rows(result: Any) -> Iterator[dict[str, str | None]]:
         yield {name: None if term is None else term.value for name, term in zip(names, solution)}
 
 
-def parse_as_of(as_of: _dt.date | str | None) -> str | None:
+def parse_as_of(as_of: _dt.date | str | None, name: str = "as-of date") -> str | None:
     """An as-of date as ``YYYY-MM-DD`` (``None`` stays ``None``); :class:`QueryError` otherwise.
+
+    ``name`` is how the message names the value (``"--since date"``).
 
     >>> parse_as_of("2024-03-01T10:00:00")
     '2024-03-01'
+    >>> parse_as_of("2024-03-01garbage")
+    Traceback (most recent call last):
+    ...
+    oregraph.errors.QueryError: as-of date '2024-03-01garbage' is not a date; write it as YYYY-MM-DD
     """
     if as_of is None or (isinstance(as_of, str) and not as_of.strip()):
         return None
@@ -147,13 +153,13 @@ def parse_as_of(as_of: _dt.date | str | None) -> str | None:
         return as_of.date().isoformat()
     if isinstance(as_of, _dt.date):
         return as_of.isoformat()
+    text = str(as_of).strip()
     try:
-        return _dt.date.fromisoformat(str(as_of).strip()[:10]).isoformat()
+        if len(text) > 10:  # a date-time: its date
+            return _dt.datetime.fromisoformat(text).date().isoformat()
+        return _dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise QueryError(f"as-of date {as_of!r} is not a date; write it as YYYY-MM-DD") from None
-
-
-_as_of = parse_as_of  # the former private name
+        raise QueryError(f"{name} {as_of!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def _after(date: str | None, as_of: str | None) -> bool:
@@ -372,7 +378,8 @@ def _project(store: Store, facts: _Facts, cutoff: str | None) -> nx.DiGraph:
     for (holder, held), stated in by_pair.items():
         stated.sort(key=rank, reverse=True)
         chosen = stated[0]
-        controlling = any(s.controlling for s in stated)
+        # control as the latest statement has it: a holder that sold down controls no more
+        controlling = any(s.controlling for s in stated if s.date == chosen.date)
         share = chosen.share
         graph.add_edge(
             holder, held, share=share, factor=None if share is None else share / 100.0,
@@ -409,11 +416,6 @@ def _project(store: Store, facts: _Facts, cutoff: str | None) -> nx.DiGraph:
     _describe_nodes(store, graph)
     graph.graph["as_of"] = cutoff
     return graph
-
-
-def _shared_graph(store: Store) -> nx.DiGraph:
-    """The current projection (kept for callers of the first version)."""
-    return ownership_graph(store)
 
 
 def _bare_edge(relation: str, *, controlling: bool) -> dict[str, Any]:

@@ -37,7 +37,7 @@ from rdflib.term import Identifier
 
 from oregraph.errors import QueryError, QueryTimeout, StoreError
 from oregraph.graph import interface
-from oregraph.graph.store import PREFIXES, check_nesting, convert_quads, export_oxigraph, is_update
+from oregraph.graph.store import PREFIXES, check_query_text, convert_quads, export_oxigraph, is_update
 from oregraph.graph.terms import OxTerm, from_ox, to_ox
 from oregraph.settings import Settings
 
@@ -402,7 +402,7 @@ class RemoteStore:
         answers are read whole (within the running limits) into a
         ``pyoxigraph.QueryTriples``.
         """
-        check_nesting(query)
+        check_query_text(query)
         if is_update(query):
             raise QueryError(
                 "this is an update; queries are read-only (SELECT, ASK, CONSTRUCT, DESCRIBE). "
@@ -446,7 +446,7 @@ class RemoteStore:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update on the server's update endpoint."""
-        check_nesting(sparql)
+        check_query_text(sparql)
         try:
             self._send(
                 "POST", self.endpoints.update, data={"update": sparql},

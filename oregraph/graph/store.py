@@ -104,6 +104,34 @@ def check_nesting(sparql: str, limit: int = MAX_NESTING) -> None:
                          "accepted: simplify it")
 
 
+# The keyword itself: not a variable (?service), a prefixed name (ex:service) or a prefix.
+_SERVICE = re.compile(r"(?<![?$\w:])SERVICE(?![\w:])", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """True when a query calls out with ``SERVICE`` (federation).
+
+    Stores refuse those: Oxigraph would fetch any URL the caller names, from
+    the machine the store runs on.
+
+    >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT ?service { ?service ex:SERVICE "SERVICE" } # SERVICE')
+    False
+    """
+    return bool(_SERVICE.search(SKIPPED_TEXT.sub(" ", query)))
+
+
+def check_query_text(sparql: str) -> None:
+    """What every store checks before a query reaches an engine: nesting depth, no SERVICE."""
+    check_nesting(sparql)
+    if uses_service(sparql):
+        raise QueryError(
+            "SERVICE (federated query) is not allowed: it would fetch another endpoint from "
+            "this machine; query the other endpoint directly"
+        )
+
+
 def is_update(sparql: str) -> bool:
     """True when the text reads as a SPARQL Update (its first keyword after the prologue).
 
@@ -301,7 +329,7 @@ class Store:
         ``dcterms:``, ``prov:``, ``skos:``, ``rdf:``, ``rdfs:``, ``xsd:``) are
         predeclared; a query's own ``PREFIX`` lines take precedence. Raises :class:`QueryError` for malformed queries and for updates.
         """
-        check_nesting(query)
+        check_query_text(query)
         if is_update(query):
             raise QueryError(
                 "this is an update; queries are read-only (SELECT, ASK, CONSTRUCT, DESCRIBE). "
@@ -369,7 +397,7 @@ class Store:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (tests and administration only; the API is read-only by default)."""
-        check_nesting(sparql)
+        check_query_text(sparql)
         try:
             self.oxigraph.update(sparql)
         except SyntaxError as error:

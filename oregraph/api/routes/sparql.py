@@ -29,7 +29,6 @@ make the server fetch any URL the caller names.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
@@ -41,7 +40,7 @@ from oregraph.api.deps import RunnerDep, SettingsDep, StoreDep, check_update_tok
 from oregraph.api.routes.pages import render_sparql_page
 from oregraph.errors import QueryError
 from oregraph.graph.interface import BoundedResult, GraphStore, QueryRunner
-from oregraph.graph.store import PREFIXES, SKIPPED_TEXT
+from oregraph.graph.store import PREFIXES, uses_service  # uses_service: part of this module's API
 from oregraph.settings import Settings
 
 __all__ = [
@@ -173,24 +172,6 @@ def _check_size(text: str | bytes) -> None:
         )
 
 
-# The keyword itself: not a variable (?service), a prefixed name (ex:service) or a prefix.
-_SERVICE = re.compile(r"(?<![?$\w:])SERVICE(?![\w:])", re.IGNORECASE)
-
-
-def uses_service(query: str) -> bool:
-    """True when a query calls out with ``SERVICE`` (federation).
-
-    The endpoint refuses those: Oxigraph would fetch any URL the caller
-    names, from the server's network.
-
-    >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    True
-    >>> uses_service('SELECT ?service { ?service ex:SERVICE "SERVICE" } # SERVICE')
-    False
-    """
-    return bool(_SERVICE.search(SKIPPED_TEXT.sub(" ", query)))
-
-
 def _format_accept(accept: str | None, format_: str | None) -> str | None:
     """The ``format`` parameter, when given, as an Accept value that overrides the header."""
     if not format_:
@@ -213,11 +194,6 @@ async def _run_query(
     default_graph: list[str], named_graphs: list[str],
 ) -> Response:
     _check_size(query)
-    if uses_service(query):
-        raise QueryError(
-            "SERVICE (federated query) is not allowed on this endpoint; "
-            "query the other endpoint directly"
-        )
     # the answer is serialised in the query's worker thread, off the event loop
     return await runner.run_async(store, query, lambda result: _answer(result, accept),
                                   default_graph=default_graph, named_graphs=named_graphs)
