@@ -16,7 +16,7 @@ from oregraph.graph.commodity_view import commodity_assets, commodity_graph
 from oregraph.graph.layout import positions
 from oregraph.graph.neighbourhood import store_graph
 from oregraph.graph.overview import whole_graph
-from oregraph.graph.partners import partner_graph
+from oregraph.graph.partners import partnership_view
 from oregraph.graph.store import Store
 from oregraph.graph.tree_view import ownership_tree
 
@@ -134,17 +134,17 @@ def test_partner_graph_whole_and_around_an_entity(store: Store, chain) -> None:
     ann.agreement([imperial, far], "JointVenture")
     ann.agreement([other, other_b], "OfftakeAgreement")
     ann.add_to(store)
-    everything = partner_graph(store)
+    everything = partnership_view(store)
     assert _ids(everything) == {"org-imperial-mining-group", "org-albecour", "org-far-away",
                                 "org-other-pair-a", "org-other-pair-b"}
     assert all(d["predicate"] == "partnerOf" for _, _, d in everything.edges(data=True))
     agreements = {d.get("agreement") for _, _, d in everything.edges(data=True)}
     assert agreements == {"MemorandumOfUnderstanding", "JointVenture", "OfftakeAgreement"}
-    near = partner_graph(store, ID + "org-albecour", depth=1)
+    near = partnership_view(store, ID + "org-albecour", depth=1)
     assert _ids(near) == {"org-albecour", "org-imperial-mining-group"}
-    assert _ids(partner_graph(store, ID + "org-albecour", depth=2)) == {
+    assert _ids(partnership_view(store, ID + "org-albecour", depth=2)) == {
         "org-albecour", "org-imperial-mining-group", "org-far-away"}
-    alone = partner_graph(store, ID + "org-gouvernement-du-quebec")
+    alone = partnership_view(store, ID + "org-gouvernement-du-quebec")
     assert _ids(alone) == {"org-gouvernement-du-quebec"}
 
 

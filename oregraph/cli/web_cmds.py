@@ -46,7 +46,7 @@ def viz(
     from oregraph.graph.commodity_view import commodity_graph
     from oregraph.graph.neighbourhood import entity_graph
     from oregraph.graph.overview import whole_graph
-    from oregraph.graph.partners import partner_graph
+    from oregraph.graph.partners import partnership_view
     from oregraph.graph.tree_view import ownership_tree
 
     chosen = view or (View.neighbourhood if entity else View.all)
@@ -67,7 +67,7 @@ def viz(
             assert summary is not None
             graph, title = commodity_graph(st, summary.iri), f"{summary.label}: plants, mines and projects"
         elif chosen is View.partners:
-            graph = partner_graph(st, summary.iri if summary else None, depth)
+            graph = partnership_view(st, summary.iri if summary else None, depth)
             title = f"{summary.label}: partners" if summary else "Partnership network"
         else:
             graph = whole_graph(

@@ -1,11 +1,13 @@
-"""The partnership network: who signed agreements with whom (``og:partnerOf``).
+"""The partnership network as drawn on pages: who signed agreements with whom (``og:partnerOf``).
 
 Each edge is one pair of partners, labelled with the kind of agreement
 (MOU, JV, offtake, ...) and carrying the evidence of the strongest fact, as
-:func:`~oregraph.graph.neighbourhood.entity_graph` reads it.
+:func:`~oregraph.graph.neighbourhood.entity_graph` reads it. For analysis
+(agreements with their dates and status, as of a date) use
+:func:`oregraph.graph.paths.partner_graph` and ``partners``.
 
 >>> from oregraph.graph.store import Store
->>> partner_graph(Store.memory()).number_of_nodes()
+>>> partnership_view(Store.memory()).number_of_nodes()
 0
 """
 
@@ -17,10 +19,10 @@ from oregraph.graph.neighbourhood import facts_among, store_graph
 from oregraph.graph.store import Store
 from oregraph.graph.viz import neighbourhood
 
-__all__ = ["partner_graph"]
+__all__ = ["partnership_view"]
 
 
-def partner_graph(store: Store, iri: str | None = None, depth: int = 2) -> nx.DiGraph:
+def partnership_view(store: Store, iri: str | None = None, depth: int = 2) -> nx.DiGraph:
     """Every partnership in the store, or those within ``depth`` partnerships of ``iri``.
 
     The entity ``iri`` is always a node, even with no partners (then it is

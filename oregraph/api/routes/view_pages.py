@@ -26,7 +26,7 @@ from oregraph.graph.commodity_view import commodity_graph
 from oregraph.graph.ids import id_to_iri
 from oregraph.graph.neighbourhood import entity_graph
 from oregraph.graph.overview import whole_graph
-from oregraph.graph.partners import partner_graph
+from oregraph.graph.partners import partnership_view
 from oregraph.graph.tree_view import ownership_tree
 
 __all__ = ["router", "VIEW_NODE_CAP", "WHOLE_NODE_CAP", "MAX_VIEW_DEPTH"]
@@ -92,10 +92,10 @@ def partners_view(
     if entity:
         iri = id_to_iri(entity, settings.base_iri)
         summary = entities.summary_of(store, iri)
-        graph = partner_graph(store, iri, depth)
+        graph = partnership_view(store, iri, depth)
         return _page(graph, f"{summary.label}: partners", focus=iri,
                      subtitle=f"agreements within {depth} step{'s' if depth != 1 else ''}")
-    return _page(partner_graph(store), "Partnership network", max_nodes=WHOLE_NODE_CAP,
+    return _page(partnership_view(store), "Partnership network", max_nodes=WHOLE_NODE_CAP,
                  subtitle="who signed agreements with whom")
 
 
