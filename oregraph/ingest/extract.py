@@ -13,7 +13,7 @@ from oregraph.ingest import french
 from oregraph.ingest.cleanup import clean
 from oregraph.ingest.mentions import discover, mask
 from oregraph.ingest.records import Announcement, Extraction, Fact, Sentence
-from oregraph.ingest.relations import read_relations
+from oregraph.ingest.relations import read_relations, share_in_range
 from oregraph.ingest.sentences import sentences_of
 
 __all__ = ["extract", "explain_lines"]
@@ -69,7 +69,8 @@ def extract(announcement: Announcement) -> Extraction:
         facts.append(Fact("listedAs", listing.org, f"{listing.exchange}:{listing.ticker}",
                           listing.sentence, "listing.ticker_block", confidence=0.95,
                           span=_ticker_span(listing.sentence, listing.ticker)))
-    facts = _dedupe(facts)
+    # a share outside 0-100 ("holds 101% of") is no holding, whichever rule set read it
+    facts = _dedupe([f for f in facts if share_in_range(f.share)])
     used = {f.subject for f in facts} | {f.object for f in facts if f.predicate != "listedAs"}
     # keep the entities facts rest on, and every organization named (search finds them)
     entities = {k: e for k, e in ctx.entities.items() if k in used or e.kind == "org"}

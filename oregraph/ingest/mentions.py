@@ -120,7 +120,9 @@ _PROSE_MORE = re.compile(
     r"^[\"”']?,? and on (?:the )?(?P<ex>[A-Z][\w .\-]{1,40}?)(?: Exchange)?,? "
     r"(?:as|under the (?:symbols?|tickers?|trading symbols?)(?: symbols?)?) [\"“']?(?P<sym>[A-Z0-9][A-Z0-9.\-]{0,9})"
 )
-_REUTERS_TAG = re.compile(r"<([^<>\n]{2,80})>")
+# Reuters markup names an organization: "<Alcan Aluminium Ltd>". Markup tags ("<b>", "</script>",
+# '<a href="...">') open with a lower-case letter, a slash or carry attributes: never names.
+_REUTERS_TAG = re.compile(r"<([A-Z0-9][^<>\n=\"/]{1,79})>")
 
 
 @dataclass
@@ -142,9 +144,11 @@ class DocContext:
     issuer: str | None = None
     lower_words: set[str] = field(default_factory=set)
     _index: dict[str, str | None] = field(default_factory=dict)  # folded name -> key (None: ambiguous)
+    _priority: dict[str, int] = field(default_factory=dict)  # folded name -> 0 label, 1 alias
     _pattern: re.Pattern[str] | None = None
     _version: int = 0  # bumped on every change of a name
     _index_version: int = -1
+    _index_count: int = -1  # entities when the index was last made current
 
     # -- entities ---------------------------------------------------------
     def add(self, kind: str, label: str, cls: str | None = None, aliases: set[str] | None = None,
@@ -159,12 +163,15 @@ class DocContext:
         ent = self.entities.get(key)
         if ent is not None and label == ent.label and not aliases and (cls is None or cls in ent.classes):
             return key  # nothing new: keep the compiled name index
+        before = set() if ent is None else ent.names()
+        relabelled = False
         if ent is None:
             ent = Entity(key=key, kind=kind, label=label.strip(), parent=parent, iso=iso)
             self.entities[key] = ent
         elif len(label) > len(ent.label) and kind in ("org", "facility", "project"):
             ent.aliases.add(ent.label)
             ent.label = label.strip()
+            relabelled = True
         elif label != ent.label and not (label.isupper() and not ent.label.isupper()):
             ent.aliases.add(label.strip())
         if cls:
@@ -172,8 +179,16 @@ class DocContext:
         for a in aliases or ():
             if a and a != ent.label:
                 ent.aliases.add(a.strip())
+        new_names = ent.names() - before
+        if not new_names and not relabelled:
+            return key  # a class only: the names and their index stay as they are
         self._pattern = None
+        current = self._index_current(len(self.entities) - (not before)) and not relabelled
         self._version += 1
+        if current:  # a new entity or new aliases: enter them, no rebuild of the whole index
+            for name in new_names:
+                self._index_name(key, name, 0 if name == ent.label else 1)
+            self._index_version, self._index_count = self._version, len(self.entities)
         return key
 
     def alias(self, key: str, name: str) -> None:
@@ -181,7 +196,28 @@ class DocContext:
         if name and name != ent.label and name not in ent.aliases:
             ent.aliases.add(name)
             self._pattern = None
+            current = self._index_current(len(self.entities))
             self._version += 1
+            if current:  # keep the index current: one more name costs one entry, not a rebuild
+                self._index_name(key, name, 1)
+                self._index_version = self._version
+
+    def _index_current(self, count: int) -> bool:
+        """The index matches the entities: no name changed since it was built, and none was
+        removed (french.py deletes an entity the English pass cut short)."""
+        return self._index_version == self._version and self._index_count == count
+
+    def _index_name(self, key: str, name: str, rank: int) -> None:
+        """Enter one name (rank 0 a label, 1 an alias) the way :meth:`_build_index` would."""
+        folded = fold(name)
+        if len(folded) < 2:
+            return
+        old = self._index.get(folded, "")
+        if old == "" or (old != key and self._priority[folded] > rank):
+            self._index[folded] = key
+            self._priority[folded] = rank
+        elif old != key and self._priority[folded] == rank:
+            self._index[folded] = None  # ambiguous short name: never guess
 
     def lookup(self, name: str) -> str | None:
         self._build_index()
@@ -201,7 +237,7 @@ class DocContext:
         self._pattern = _name_pattern(tuple(names))
 
     def _build_index(self) -> None:
-        if self._index_version == self._version:
+        if self._index_current(len(self.entities)):
             return
         index: dict[str, str | None] = {}
         priority: dict[str, int] = {}
@@ -220,7 +256,8 @@ class DocContext:
                 index[folded] = ent.key
                 priority[folded] = rank
         self._index = index
-        self._index_version = self._version
+        self._priority = priority
+        self._index_version, self._index_count = self._version, len(self.entities)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of ``text`` naming a known entity, longest first, no overlaps."""
@@ -530,6 +567,19 @@ def _is_ticker_block(inner: str) -> bool:
     return bool(ticker_items(inner))
 
 
+# the shape of a ticker block whatever the exchange's name or language:
+# "(Bourse de croissance TSX : RTG)", "(TSXV: ABC; OTCQB: ABCD)"
+_TICKER_SHAPE = re.compile(
+    r"\s*(?:[A-ZÀ-Ý][\w'’.\-]*\s+)?(?:[\w'’.\-]+\s+){0,5}[\w'’.\-]+\s*:\s*[A-Z0-9][A-Z0-9.\-]{0,9}\s*"
+    r"(?:[;,|]\s*(?:[\w'’.\-]+\s+){0,6}[\w'’.\-]+\s*:\s*[A-Z0-9][A-Z0-9.\-]{0,9}\s*)*")
+
+
+def _looks_like_ticker_block(inner: str) -> bool:
+    """A ticker block, also one naming an exchange the lexicon does not know (for masking only)."""
+    return _is_ticker_block(inner) or bool(_TICKER_SHAPE.fullmatch(inner)
+                                           and re.search(r"[A-Z]{2}|Bourse", inner.split(":")[0]))
+
+
 def _name_before(sent: Sentence, pos: int, ctx: DocContext) -> tuple[int, int, str] | None:
     """The capitalised name that ends just before ``pos`` ("Foo Metals (TSXV: FOO)")."""
     head = sent.text[:pos].rstrip()
@@ -568,6 +618,65 @@ def _name_before(sent: Sentence, pos: int, ctx: DocContext) -> tuple[int, int, s
     return start, end, name
 
 
+_GOVERNMENT = re.compile(r"\b[Gg]overnment of (?:the )?(?:(?:Republic|Province|State|Kingdom|Commonwealth) of (?:the )?)?"
+                         r"(?P<place>[A-ZÀ-Ý][\w'’\-]*(?: (?:of |the )*[A-ZÀ-Ý][\w'’\-]*){0,4})")
+
+
+def _governments(ctx: DocContext, sent: Sentence) -> None:
+    """"the Government of the Republic of Mozambique" is an organization: Government of Mozambique."""
+    lex = lexicon()
+    for m in _GOVERNMENT.finditer(sent.text):
+        words = m.group("place").split()
+        for n in range(len(words), 0, -1):
+            entry = lex.places.get(fold(" ".join(words[:n])))
+            if entry is None or entry.kind not in ("country", "province", "state", "territory"):
+                continue
+            label = f"Government of {entry.label}"
+            key = ctx.lookup(label) or ctx.add("org", label, "GovernmentBody")
+            ctx.entities[key].classes.add("GovernmentBody")
+            surface = sent.text[m.start():m.start("place")] + " ".join(words[:n])
+            ctx.alias(key, surface)
+            break
+
+
+def _market_or_place(sent: Sentence, start: int, name: str) -> bool:
+    """The name before a ticker block is a market or a place, not the listed company."""
+    lex = lexicon()
+    if normalise_exchange(name) or re.search(r"\b(?:Stock|Securities) Exchange$|\bBourse\b", name):
+        return True
+    # "New York": the gazetteer knows the place with the word before it
+    wider = re.search(r"(\w+)\s+$", sent.text[:start])
+    return fold(name) in lex.places or bool(wider and fold(f"{wider.group(1)} {name}") in lex.places)
+
+
+def _market_listings(ctx: DocContext, sent: Sentence, previous: Sentence | None) -> None:
+    """A ticker block after a market or a place belongs to the sentence's company:
+    "Rio Tinto is listed in London and New York (LSE: RIO; NYSE: RIO)", "Its shares trade on
+    the New York Stock Exchange (NYSE: BHP)" (its: the company the sentence before is about)."""
+    for m in _BLOCK.finditer(sent.text):
+        items = ticker_items(m.group(1))
+        if not items:
+            continue
+        found = _name_before(sent, m.start(), ctx)
+        if not found or not _market_or_place(sent, found[0], found[2]):
+            continue
+        # the company nearest before the listing verb ("Rio Tinto paid ..., and Arcadium, whose
+        # shares traded on the New York Stock Exchange (NYSE: ALTM)": Arcadium)
+        verbs = list(re.finditer(r"\b(?:listed|trades?|traded|trading|quoted)\b", sent.text[:m.start()]))
+        if not verbs:
+            continue
+        orgs = [k for _, e, k in ctx.find(sent.text[:verbs[-1].start()]) if ctx.entities[k].kind == "org"]
+        owner = orgs[-1] if orgs else None
+        if owner is None and previous is not None and re.match(r"\s*(?:Its|Their)\b", sent.text):
+            before = [k for _, _, k in ctx.find(previous.text) if ctx.entities[k].kind == "org"]
+            owner = before[0] if before else None
+        if owner is None and re.match(r"\s*(?:The Company|The Corporation|It)\b", sent.text):
+            owner = ctx.issuer
+        if owner:
+            for exch, sym in items:
+                _add_listing(ctx, owner, exch, sym, sent)
+
+
 def _block_orgs(sent: Sentence, ctx: DocContext, spans: list[tuple[int, int, str]]) -> None:
     """Names followed by a ticker block or an issuer definition are organizations."""
     for m in _BLOCK.finditer(sent.text):
@@ -585,6 +694,8 @@ def _block_orgs(sent: Sentence, ctx: DocContext, spans: list[tuple[int, int, str
         last = name.split()[-1].lower()
         if last in _ASSET_HEADS:
             continue
+        if _market_or_place(sent, s, name):
+            continue  # "listed on the London Stock Exchange (LSE: BHP)", "listed in New York (NYSE: RIO)"
         key = ctx.lookup(name)
         if key is None:
             ctx.add("org", name, "Company")
@@ -645,7 +756,11 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                     continue
                 ctx.add("org", name, "Company")
                 spans.append((m.start("name"), m.start("name") + len(name), name))
+    for sent in sentences:
+        _governments(ctx, sent)
     _defined_terms_and_listings(ctx)
+    for i, sent in enumerate(sentences):
+        _market_listings(ctx, sent, sentences[i - 1] if i else None)
     _state_typing(ctx)
     _places_from_context(ctx)
     # plants, mines, projects
@@ -670,8 +785,65 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                         ctx.alias(key, alias)
             ent.classes.add(cls)
             setattr(ent, "_commodities", getattr(ent, "_commodities", set()) | set(comms))
+    for sent in sentences:
+        _sites_named_by_place(ctx, sent)
     _short_forms(ctx)
     return ctx
+
+
+# "its aluminium smelter in Ludwigshafen": an unnamed plant or mine of an owner, known by its place
+_SITE_BY_PLACE = re.compile(
+    r"(?:\b(?:[Ii]ts|[Oo]ur|[Tt]heir)|['’]s) (?P<desc>(?:[a-z][a-z\-]* ){0,2})"
+    r"(?P<head>smelter|refinery|plant|mill|concentrator|foundry|mine)"
+    r" (?:in|at|near) (?P<place>[A-ZÀ-Ý][a-zà-ÿ'’\-]+(?: [A-ZÀ-Ý][a-zà-ÿ'’\-]+){0,2})(?![\w'’\-])")
+_NOT_PLACES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "phase", "stage", "year", "quarter", "production", "operation", "operations",
+}
+
+
+def _sites_named_by_place(ctx: DocContext, sent: Sentence) -> None:
+    """A plant or mine named only by its place becomes an asset ("Ludwigshafen aluminium smelter").
+
+    The descriptors must be commodities or asset descriptors ("its new office in" is not a
+    site); the place is a gazetteer place, or, right after "its <plant> in", a capitalised name
+    that is no month, weekday, organization or commodity. The asset keeps its place
+    (``_site_place``) and its commodities, which the relation rules read.
+    """
+    lex = lexicon()
+    for m in _SITE_BY_PLACE.finditer(sent.text):
+        words = m.group("desc").split()
+        comms = [lex.commodities[fold(w)] for w in words if fold(w) in lex.commodities]
+        if any(fold(w) not in lex.commodities and w not in _ASSET_DESCRIPTORS for w in words):
+            continue
+        place_words = m.group("place").split()
+        known = None
+        for n in range(len(place_words), 0, -1):  # the longest gazetteer place it opens with
+            entry = lex.places.get(fold(" ".join(place_words[:n])))
+            if entry:
+                known, place_words = entry, place_words[:n]
+                break
+        place = " ".join(place_words)
+        if known is None:
+            if len(place_words) > 1 or fold(place) in _NOT_PLACES or place.lower() in _COMMON_CAPS \
+                    or fold(place) in lex.commodities or ctx.lookup(place) is not None:
+                continue
+            if re.match(r"\s*(?:[A-Z]\w*\s+)?(?:Inc|Corp|Ltd|Limited|Mining|Metals|Resources)\b",
+                        sent.text[m.end():]):
+                continue
+        if known is not None and known.kind == "country":
+            continue  # "its copper mine in Chile" likely has a name the text gives elsewhere
+        place_key = _place_key(ctx, known, place) if known else \
+            ctx.add("place", place, "Place", key=f"place-{slug(place)}")
+        cls = _ASSET_HEADS[m.group("head")]
+        label = f"{place} {m.group('desc')}{m.group('head')}"
+        surface = sent.text[m.start("desc"):m.start("place") + len(place)]
+        key = ctx.add("facility", label, cls, key=f"facility-{slug(label)}")
+        ctx.alias(key, surface)
+        ent = ctx.entities[key]
+        setattr(ent, "_commodities", getattr(ent, "_commodities", set()) | set(comms))
+        setattr(ent, "_site_place", place_key)
 
 
 _PAREN = re.compile(r"\s*\(([^()]{0,300})\)")
@@ -848,6 +1020,7 @@ def _is_demonym(name: str) -> bool:
 def _short_forms(ctx: DocContext) -> None:
     """Prefixes of organization names that the text uses on their own become aliases."""
     text = ctx.text
+    used_alone = _AloneIndex(text)
     for ent in list(ctx.entities.values()):
         if ent.kind != "org":
             continue
@@ -863,8 +1036,8 @@ def _short_forms(ctx: DocContext) -> None:
         for w in words[1:]:
             if re.fullmatch(r"[A-Z]{2,6}", w) and fold(w) not in _GENERIC_WORDS and \
                     fold(w) not in lexicon().places and fold(w) not in lexicon().commodities and \
-                    re.search(rf"(?<![\w\-]){w}(?![\w\-])(?!\s+{re.escape(words[words.index(w) + 1])})"
-                              if words.index(w) + 1 < len(words) else rf"(?<![\w\-]){w}(?![\w\-])", text):
+                    used_alone.search(w, rf"(?<![\w\-]){w}(?![\w\-])(?!\s+{re.escape(words[words.index(w) + 1])})"
+                                      if words.index(w) + 1 < len(words) else rf"(?<![\w\-]){w}(?![\w\-])"):
                 ctx.alias(ent.key, w)
         for n in range(len(words) - 1, 0, -1):
             prefix = " ".join(words[:n])
@@ -877,9 +1050,30 @@ def _short_forms(ctx: DocContext) -> None:
             if ctx.lookup(prefix) not in (None, ent.key):
                 continue  # already another organization's name ("BHP" of "BHP Gold Mines Ltd")
             # used alone: not continued by this name's next word nor by another capitalised word
-            if re.search(rf"(?<![\w\-]){re.escape(prefix)}(?![\w\-]|\s+(?:{re.escape(words[n])}|[A-Z][\w\-]*))",
-                         text):
+            if used_alone.search(prefix, rf"(?<![\w\-]){re.escape(prefix)}"
+                                 rf"(?![\w\-]|\s+(?:{re.escape(words[n])}|[A-Z][\w\-]*))"):
                 ctx.alias(ent.key, prefix)
+
+
+class _AloneIndex:
+    """Where each word of a text starts, so that a name's pattern is tried only where its first
+    word stands, not over the whole text once per name (linear, not quadratic, in long texts)."""
+
+    _WORD = re.compile(r"(?<![\w\-])[\w\-]+")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: dict[str, list[int]] = {}
+        for m in self._WORD.finditer(text):
+            self.starts.setdefault(m.group(0), []).append(m.start())
+
+    def search(self, name: str, pattern: str) -> bool:
+        """True when ``pattern`` (which opens with ``name``) matches somewhere in the text."""
+        first = self._WORD.match(name)
+        if first is None:
+            return re.search(pattern, self.text) is not None
+        compiled = re.compile(pattern)
+        return any(compiled.match(self.text, pos) for pos in self.starts.get(first.group(0), ()))
 
 
 _GENERIC_WORDS = {
@@ -927,8 +1121,10 @@ class Masked:
         return self.sentence.start + s, self.sentence.start + e
 
 
+_LEGAL_AFTER = re.compile(r",? (?:Limited|Ltd\.?|Inc\.?|Corp\.?|plc|PLC|S\.A\.|SA|AG|ASA|LLC|N\.V\.)(?![\w])")
+
 # "the Company" as a defined term; "The company" opening a sentence (newswire style) is the issuer too
-_ISSUER_TERMS = re.compile(r"\b(?:[Tt]he (?:Company|Corporation)|la Société|la société)\b|^The company\b")
+_ISSUER_TERMS = re.compile(r"\b(?:[Tt]he (?:Company|Corporation)|[Ll]a [Ss]ociété)\b|^The company\b")
 
 
 def mask(ctx: DocContext, sent: Sentence) -> Masked:
@@ -939,7 +1135,7 @@ def mask(ctx: DocContext, sent: Sentence) -> Masked:
     for s, e, key in ctx.find(text):
         spans.append((s, e, key))
     # places and commodities from the lexicon
-    for s, e, key in _lexicon_spans(ctx, text, lex):
+    for s, e, key in _lexicon_spans(ctx, text, lex, [(s2, e2) for s2, e2, _ in spans]):
         if not any(s < e2 and s2 < e for s2, e2, _ in spans):
             spans.append((s, e, key))
     if ctx.issuer:
@@ -975,6 +1171,12 @@ def mask(ctx: DocContext, sent: Sentence) -> Masked:
     for s, e, key in spans:
         if s < cursor:
             continue
+        if ctx.entities[key].kind == "org":
+            # a known name written with its legal form: "the Industrial Development Corporation of
+            # South Africa Limited ("IDC")" is one mention, and the defined term after it is dropped
+            legal = _LEGAL_AFTER.match(text, e)
+            if legal and not any(e <= s2 < legal.end() for s2, _, _ in spans if s2 != s):
+                e = legal.end()
         stop = s - 1 if text[s - 1:s] == "<" and s > cursor else s
         plain(cursor, stop)
         piece(f"⟦{len(mentions)}⟧", s, e, True)
@@ -983,15 +1185,17 @@ def mask(ctx: DocContext, sent: Sentence) -> Masked:
         # drop ticker blocks and defined-term parentheses right after a name, quoted or not ("(BHP)")
         while True:
             m = _PAREN.match(text, cursor)
-            if not m or not (re.search(r"[\"“«]", m.group(1)) or _is_ticker_block(m.group(1))
+            if not m or not (re.search(r"[\"“«]", m.group(1)) or _looks_like_ticker_block(m.group(1))
                              or m.group(1) in ctx.entities[key].aliases):
                 break
             cursor = m.end()
         if text[cursor:cursor + 1] == ">" and text[s - 1:s] == "<":
             cursor += 1
         # a Reuters code after a name ("Consolidated Goldfields Plc's <CGLD.L>") says nothing more
-        code = re.match(r"\s*<[A-Z0-9.\-]{1,10}>", text[cursor:])
-        if code:
+        code = re.match(r"(['’]s)?\s*<[A-Z0-9.\-]{1,10}>", text[cursor:])
+        if code:  # also after a possessive: "Consolidated Goldfields Plc's <CGLD.L> purchase of"
+            if code.group(1):
+                plain(cursor, cursor + 2)
             cursor += code.end()
     plain(cursor, len(text))
     return Masked(sent, "".join(out), mentions, pieces)
@@ -1001,9 +1205,21 @@ def mask(ctx: DocContext, sent: Sentence) -> Masked:
 _WORDISH = re.compile(r"[A-Za-zÀ-ÿ][\w'’.]*")
 
 
-def _lexicon_spans(ctx: DocContext, text: str, lex) -> list[tuple[int, int, str]]:
-    """Places and commodities: the longest lexicon entry starting at each word."""
-    words = list(_WORDISH.finditer(text))
+def _lexicon_spans(ctx: DocContext, text: str, lex,
+                   taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """Places and commodities: the longest lexicon entry starting at each word.
+
+    Words inside ``taken`` (the spans of names already found) are skipped before any entity
+    is made: "Katanga" inside "Katanga Mining Limited" adds no place Katanga, which would
+    then take the short name "Katanga" from the company.
+    """
+    words = [w for w in _WORDISH.finditer(text) if not any(s <= w.start() < e for s, e in taken)]
+    # a multi-word entry never runs over a name: each word knows where its run of free words ends
+    run_end = [0] * len(words)
+    for k in range(len(words) - 1, -1, -1):
+        nxt = k + 1
+        free = nxt < len(words) and not any(words[k].end() <= s < words[nxt].start() for s, _ in taken)
+        run_end[k] = run_end[nxt] if free else k + 1
     # a possessive is not part of the name: "Papua New Guinea's" is Papua New Guinea
     ends = [w.end() - 2 if w.group(0).endswith(("'s", "’s")) else w.end() for w in words]
     folds = [fold(text[w.start():end]) for w, end in zip(words, ends)]
@@ -1014,7 +1230,7 @@ def _lexicon_spans(ctx: DocContext, text: str, lex) -> list[tuple[int, int, str]
         hit = None
         first = folds[i].split(" ", 1)[0]
         longest = starts.get(first, 0) if first else 0
-        for n in range(min(6, len(words) - i, longest), 0, -1):
+        for n in range(min(6, run_end[i] - i, longest), 0, -1):
             s, e = words[i].start(), ends[i + n - 1]
             folded = " ".join(f for f in folds[i:i + n] if f)
             if not folded or (folded not in lex.places and folded not in lex.commodities):

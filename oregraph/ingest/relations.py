@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 
 from oregraph.ingest.mentions import DocContext, Masked
-from oregraph.ingest.records import Fact
+from oregraph.ingest.records import Fact, Mention
 
-__all__ = ["read_relations", "AGREEMENT_WORDS"]
+__all__ = ["read_relations", "AGREEMENT_WORDS", "share_in_range"]
 
 E = r"⟦(\d+)⟧"
 P = r"⟦%([\d.]+)⟧"
@@ -38,7 +38,7 @@ _AGREEMENT_RE = [(re.compile(p, re.I), t) for p, t in AGREEMENT_WORDS]
 _SIGNED = re.compile(r"\b(?:signed|sign|entered into|enter into|executed|concluded|agreed|formed|"
                      r"form|announce[sd]? (?:a|an|the)|ha(?:s|ve) (?:a|an)|signing|conclu|signé|"
                      r"partnering|partnered|teamed|execution of|entering into|closed|completed)\b", re.I)
-_CONTEMPLATED = re.compile(r"\b(?:negotiat\w*|discuss\w*|talks|considering|consider|may|might|"
+_CONTEMPLATED = re.compile(r"\b(?:negotiat\w*|discuss\w*|talks|considering|consider|may(?!\s+\d)|might|"
                            r"could|potential(?:ly)?|explor(?:e|ing) (?:a|the) possib\w*|"
                            r"no agreement|rumou?r\w*|reported(?:ly)?|proposed|seek(?:s|ing)? to|"
                            r"in (?:early|preliminary) (?:stage|discussion)s?|"
@@ -46,6 +46,15 @@ _CONTEMPLATED = re.compile(r"\b(?:negotiat\w*|discuss\w*|talks|considering|consi
 _DENIED = re.compile(r"\b(?:denied|denies|deny|no (?:plans?|intention)|not (?:in|currently in) "
                      r"(?:talks|negotiations|discussions)|has not (?:signed|entered|agreed)|"
                      r"did not (?:sign|enter|agree)|rejected|declined|opposed?)\b", re.I)
+
+
+def share_in_range(share: float | None) -> bool:
+    """A share is a percentage of the whole: from 0 to 100 (None: no share stated).
+
+    >>> share_in_range(40.0), share_in_range(101.0), share_in_range(None)
+    (True, False, True)
+    """
+    return share is None or 0.0 <= share <= 100.0
 
 
 def only_contemplated(text: str) -> bool:
@@ -84,7 +93,7 @@ _TITLE_WORD = (
     r"président|présidente|chef de la direction|directeur|directrice|général|générale|"
     r"vice-président|vice-présidente|et|designate|elect)"
 )
-_TITLE_HEAD = re.compile(r"CEO|CFO|COO|CTO|President|Chair|Director|Manager|Officer|Founder|"
+_TITLE_HEAD = re.compile(r"CEO|CFO|COO|CTO|Chief Executive|President|Chair|Director|Manager|Officer|Founder|"
                          r"Secretary|Treasurer|Head|VP|Counsel|président|directeur|directrice|chef",
                          re.I)
 TITLE = rf"(?P<title>{_TITLE_WORD}(?:(?:\s+|\s*[,&/]\s*|\s+and\s+|\s+of\s+|\s*-\s*){_TITLE_WORD}){{0,8}})"
@@ -98,6 +107,10 @@ _GATE_STAKE = re.compile(r"owned|respectively|interest|stake", re.I)
 _GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout", re.I)
 
 
+# an asset's name used as a modifier of a map's words: "the X concession boundaries", "X project outline"
+_OUTLINE = re.compile(r"\s+(?:boundar(?:y|ies)|outlines?|limits|maps?|footprints?)\b")
+
+
 class _Reader:
     """Applies every rule to one masked sentence, resolving 'its' and 'our'."""
 
@@ -109,6 +122,7 @@ class _Reader:
         self.prev_subject = prev_subject
         self.quote_org = quote_org
         self.facts: list[Fact] = []
+        self.last_held: str | None = None  # what the sentence before held a stake in
         self._at: tuple[int, int] | None = None  # masked span of the match being read
 
     def _iter(self, pattern: str | re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -144,12 +158,18 @@ class _Reader:
         before = [int(x) for x in re.findall(E, self.t[:at])]
         orgs = [n for n in before if self.is_org(n)]
         if orgs:
+            # "Comalco's Commonwealth Aluminium unit ... its smelter": the unit is the subject
+            unit = re.search(rf"⟦{orgs[0]}⟧['’]s? {E} (?:unit|subsidiary|division)\b", self.t[:at])
+            if unit and self.is_org(unit.group(1)):
+                return self.key(unit.group(1))
             return self.key(orgs[0])
         return self.prev_subject or self.ctx.issuer
 
     def emit(self, predicate: str, s: str | None, o: str | None, rule: str, **kw) -> None:
         if not s or not o or s == o:
             return
+        if not share_in_range(kw.get("share")):
+            return  # "holds 101% of": a misprint or a trap, not a holding
         if "span" not in kw and self._at is not None:
             kw["span"] = self.m.source_span(*self._at)
         self.facts.append(Fact(predicate, s, o, self.m.sentence, rule, **kw))
@@ -165,6 +185,7 @@ class _Reader:
             (self.agreements, bool(kinds)),
             (self.operates, bool(kinds & {"facility", "project"})),
             (self.commodities, bool(kinds & {"commodity", "facility", "project"})),
+            (self.sites, "facility" in kinds),
             (self.locations, "place" in kinds),
             (self.officers, _TITLE_HEAD.search(t)),
         )
@@ -296,7 +317,9 @@ class _Reader:
             if self.is_asset(m.group(2)) and not re.search(rf"(?:{E}['’]s?|\b[Ii]ts|\b[Oo]ur) $", t[:m.start()]):
                 self._stake(self.subject(), m.group(2), 100.0, "stake.wholly_owned_asset", conf=0.7)
         # "A, B and C own 50%, 30% and 20%, respectively"
-        for m in self._iter(rf"((?:{E},? )+and {E})[^⟦]{{0,60}}?((?:{P},? )+and {P}),? respectively", t):
+        # (the last holder may be described: "and Japanese shareholders grouped under C")
+        for m in self._iter(rf"((?:{E},? )+and (?:[a-zA-Z][\w-]*(?: [a-z][\w-]*){{0,4}} )?{E})[^⟦]{{0,60}}?"
+                            rf"((?:{P},? )+and {P})(?: (?:of|in) (?:the )?{E})?,? respectively", t):
             holders = re.findall(E, m.group(1))
             shares = re.findall(P, m.group(0))
             held = re.findall(E, t[m.end():m.end() + 80])
@@ -325,9 +348,13 @@ class _Reader:
                     self._stake(self.key(item.group(1)), held, float(item.group(2)), "stake.owned_by_list",
                                 conf=0.8)
         # list items: "- X holds 20% through its subsidiary;" about the document's subject
-        for m in self._iter(rf"(?:^|;\s*(?:and\s+)?)[\s\-•*]*{E}(?: [^⟦;]{{0,20}})? (?:holds?|owns?) (?:the remaining |an? )?{P}"
+        for m in self._iter(rf"(?:^|;\s*(?:and\s+)?|,?\s+and\s+)[\s\-•*]*{E}(?: [^⟦;]{{0,20}})? (?:holds?|owns?) (?:the remaining |an? )?{P}"
                              rf"(?: (?:interest|stake|of the shares))?(?=\s*(?:;|,|\.|$| through| via| and\b))", t):
-            issuer = self.ctx.issuer
+            if re.match(r",?\s+and\s", m.group(0)) and not re.search(r"⟦%[\d.]+⟧$", t[:m.start()]):
+                continue  # "X holds 40% and Y holds 5%": an "and" joins two holdings only
+            # held: what the sentence before held a stake in ("Cameco holds 54% of Cigar Lake.
+            # Orano holds 40%."), else the document's subject
+            issuer = self.last_held or self.ctx.issuer
             if issuer and self.is_org(m.group(1)) and self.key(m.group(1)) != issuer:
                 idx = next((str(i) for i, mm in enumerate(self.m.mentions) if mm.key == issuer), None)
                 if idx is None:
@@ -335,6 +362,12 @@ class _Reader:
                     idx = str(len(self.m.mentions) - 1)
                 self._stake(self.key(m.group(1)), idx, float(m.group(2)), "stake.holds_pct_of_subject",
                             conf=0.6)
+        # "Cameco operates the Cigar Lake mine and holds a 54% interest in it": the asset named before
+        for m in self._iter(rf"{E}[^.;]{{0,80}}?\b(?:holds?|owns?) (?:an? )?{P} (?:interest|stake) in it\b", t):
+            before = [n for n in re.findall(E, t[m.end(1) + 1:m.end()]) if self.is_asset(n) or self.is_org(n)]
+            if self.is_org(m.group(1)) and before and m.group(0).count("⟦%") == 1:
+                self._stake(self.key(m.group(1)), before[-1], float(m.group(2)), "stake.in_it", conf=0.75,
+                            runs=True)
         # "CMP, a gold miner in which TVX already holds a 15 pct interest"
         for m in self._iter(rf"\bin which {E} (?:already |currently |now |also )?(?:holds?|owns?|has|had|held) "
                             rf"(?:an? )?{P}", t):
@@ -373,7 +406,7 @@ class _Reader:
         if _DENIED.search(t) or (only_contemplated(t) and not re.search(r"\bagreed\b|\bdefinitive\b", t)):
             return
         for m in self._iter(
-                rf"(?:{E}|(?P<pron>\b[Ii]t|\b[Ww]e))(?: also| today| now)?(?: said(?: it)?| announced(?: it)?| has| have| will| had)?"
+                rf"(?:{E}(?: unit| subsidiary)?|(?P<pron>\b[Ii]t|\b[Ww]e))(?: also| today| now)?(?: said(?: it)?| announced(?: it)?| has| have| will| had)?"
                 rf"(?: also| now)?"
                 rf"(?: (?:entered into|signed) an? (?:definitive |binding |share purchase |purchase )?agreement)?"
                 rf"(?: (?:agreed|plans|intends|proposes|offered|expects))?(?: to)? "
@@ -504,10 +537,13 @@ class _Reader:
                 continue
             owner = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else \
                 self.key(m.group(2)) if self.is_org(m.group(2)) else None
+            rest = re.match(rf"(?:(?:,\s*and\s+|,\s*|\s+and\s+){E})+", t[m.end():])
+            after = t[m.end() + (rest.end() if rest else 0):]
+            if _OUTLINE.match(after):
+                continue  # "Vanguard's San Jose and Yuty Uno concession boundaries" on a map: no claim
             if owner and not re.search(r"partnership|interest in|stake in", t[max(0, m.start() - 40):m.start()]):
                 self.emit("operates", owner, self.key(asset), "operates.possessive", confidence=0.75)
                 # "our Cinabrio, San Andres, and Dalmacia mines"
-                rest = re.match(rf"(?:(?:,\s*and\s+|,\s*|\s+and\s+){E})+", t[m.end():])
                 if rest:
                     for n in re.findall(E, rest.group(0)):
                         if self.is_asset(n):
@@ -525,6 +561,14 @@ class _Reader:
             if self.is_org(m.group(1)) and self.is_asset(m.group(2)):
                 self.emit("operates", self.key(m.group(1)), self.key(m.group(2)), "operates.verb",
                           confidence=0.85)
+
+    def sites(self) -> None:
+        """An asset named by its place ("its aluminium smelter in Ludwigshafen") lies there."""
+        for tm in re.finditer(E, self.t):
+            place = getattr(self.ctx.entities[self.key(tm.group(1))], "_site_place", None)
+            if place:
+                self._at = tm.span()
+                self.emit("locatedIn", self.key(tm.group(1)), place, "located.site_by_place", confidence=0.8)
 
     def commodities(self) -> None:
         t = self.t
@@ -581,13 +625,15 @@ class _Reader:
 
     def locations(self) -> None:
         t = self.t
-        for m in self._iter(rf"{E}(?:, an? [^⟦,;]{{0,40}}(?:⟦\d+⟧[^⟦,;]{{0,20}}){{0,4}},)?,? (?:(?:which |that )?(?:is |are |was )?(?:located|situated|based|headquartered) )?(?:in|at|near) "
+        for m in self._iter(rf"{E}(?:, an? [^⟦,;]{{0,40}}(?:⟦\d+⟧[^⟦,;]{{0,20}}){{0,4}},)?,? (?:(?:which |that )?(?:is |are |was )?(?:located|situated|based|headquartered) )?(?:in|at|near|along|within) "
                              rf"(?:the )?(?:(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Tt]erritory) of )?"
                              rf"(?:(?:[\w-]+ ){{0,3}}?(?:district|region|area|belt|camp|county|part|portion) of (?:the )?)?"
                              rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?{E}", t):
             subj, place = m.group(1), m.group(2)
             if self.kind(place) != "place":
                 continue
+            if re.match(r"\s+(?:mining\s+)?(?:division|district|camp|belt|basin)\b", t[m.end():], re.I):
+                continue  # "within the Vancouver mining division": the place names the division only
             if not (self.is_asset(subj) or (self.is_org(subj) and re.search(
                     r"located|based|headquartered|office|⟧,? in", m.group(0)))):
                 continue
@@ -603,6 +649,15 @@ class _Reader:
             if self.is_asset(subj) and self.kind(place) == "place":
                 place_key = self.ctx.entities[self.key(place)].parent or self.key(place)
                 self.emit("locatedIn", self.key(subj), place_key, "located.distance_from", confidence=0.7)
+        # "the Kaslo Silver project, west of Kaslo, British Columbia": a town's region (never the
+        # town itself, nor a region or country: "north of Chile" lies outside Chile)
+        for m in self._iter(rf"{E},? (?:which |that )?(?:is |are |lies |lie |sits )?(?:located |situated )?(?:directly |just |immediately )?"
+                            rf"(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)? of (?:the )?{E}", t):
+            subj, place = m.group(1), m.group(2)
+            if self.is_asset(subj) and self.kind(place) == "place":
+                town = self.ctx.entities[self.key(place)]
+                if town.parent and town.iso is None:
+                    self.emit("locatedIn", self.key(subj), town.parent, "located.direction_of", confidence=0.7)
         for m in self._iter(rf"{E}[- ]based {E}", t):
             if self.kind(m.group(1)) == "place" and self.is_org(m.group(2)):
                 self.emit("locatedIn", self.key(m.group(2)), self.key(m.group(1)), "located.based",
@@ -625,7 +680,7 @@ class _Reader:
             ("officer.title_of_org_name", rf"{TITLE}\s+(?:of|at)\s+{E},\s+{PNAME}"),
             ("officer.org_title_name", rf"{E}(?:['’]s)?\s+{TITLE}\s+{PNAME}"),
         ]
-        appointed = rf"(?:has |have |today |also )?(?:appointed|named|hired|promoted|welcomed)"
+        appointed = r"(?:has |have |today |also )?(?:appointed|named|hired|promoted|welcomed)"
         rules += [
             ("officer.appointed_as",
              rf"{E}(?:['’]s board)?,? {appointed} {PNAME},?\s+(?:as|to the (?:position|role|post) of)\s+"
@@ -664,6 +719,7 @@ class _Reader:
 def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
     """Every fact of the document, sentence by sentence."""
     prev_subject = ctx.issuer
+    last_held: str | None = None
     quote_org = None
     # the organization each quotation is attributed to, for "our" and "we" inside it
     attributions: dict[int, str] = {}
@@ -687,8 +743,83 @@ def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
                     j -= 1
     for i, m in enumerate(masked):
         quote_org = attributions.get(i)
+        m, located = _resolve_based_reference(ctx, masked, i)
         reader = _Reader(ctx, m, prev_subject, quote_org)
-        yield from reader.run()
+        reader.last_held = last_held
+        facts = reader.run()
+        yield from facts
+        yield from located
+        held = [f.object if f.predicate == "ownsStakeIn" else f.subject for f in facts
+                if f.predicate == "ownsStakeIn" or (f.predicate == "subsidiaryOf" and f.share is not None)]
+        # else the site the sentence says is owned and run ("X owns and operates the Y mine.")
+        if not held:
+            site = re.search(rf"\bowns and operates (?:the )?{E}", m.text)
+            if site and ctx.entities[m.mentions[int(site.group(1))].key].kind in ("facility", "project"):
+                held = [m.mentions[int(site.group(1))].key]
+        last_held = held[-1] if held else None
         subject = next((mm.key for mm in m.mentions if ctx.entities[mm.key].kind == "org"), None)
         if subject:
             prev_subject = subject
+
+
+# "the Ohio-based company": a named organization of the sentences just before, described by its seat
+_BASED_REFERENCE = re.compile(rf"\b(?<!⟧ )the {E}-based (?:company|firm|concern|group|producer|miner)\b")
+
+
+def _resolve_based_reference(ctx: DocContext, masked: list[Masked], i: int) -> tuple[Masked, list[Fact]]:
+    """Replace "the P-based company" by the organization it refers to, with its location.
+
+    The referent is the last organization named in the two sentences before that the sentence
+    itself does not name; without one (or with a company that is not named before) nothing changes.
+
+    >>> from oregraph.ingest.records import Sentence
+    >>> ctx = DocContext(text="", sentences=[])
+    >>> _ = ctx.add("org", "Alder Corp", "Company"), ctx.add("org", "Birch Inc", "Company")
+    >>> _ = ctx.add("place", "Ohio", "Place", key="place-us-oh")
+    >>> one = Masked(Sentence(0, 20, "Alder Corp saw Birch Inc.", "body", 0), "⟦0⟧ saw ⟦1⟧.",
+    ...              [Mention(0, 10, "org-alder", "Alder Corp"), Mention(15, 24, "org-birch", "Birch Inc")])
+    >>> two = Masked(Sentence(26, 60, "Alder will buy the Ohio-based company.", "body", 1),
+    ...              "⟦0⟧ will buy the ⟦1⟧-based company.",
+    ...              [Mention(0, 5, "org-alder", "Alder"), Mention(19, 23, "place-us-oh", "Ohio")])
+    >>> m, located = _resolve_based_reference(ctx, [one, two], 1)
+    >>> m.text, m.mentions[2].key, [(f.subject, f.object) for f in located]
+    ('⟦0⟧ will buy ⟦2⟧.', 'org-birch', [('org-birch', 'place-us-oh')])
+    """
+    m = masked[i]
+    found = _BASED_REFERENCE.search(m.text)
+    if not found or ctx.entities[m.mentions[int(found.group(1))].key].kind != "place":
+        return m, []
+    here = {mm.key for mm in m.mentions}
+    referent = None
+    for before in (masked[j] for j in range(i - 1, max(i - 3, -1), -1)):
+        orgs = [mm.key for mm in before.mentions if ctx.entities[mm.key].kind == "org" and mm.key not in here]
+        if orgs:
+            referent = orgs[-1]
+            break
+    if referent is None:
+        return m, []
+    place = m.mentions[int(found.group(1))].key
+    start, end = m.source_span(*found.span())
+    rel_s, rel_e = start - m.sentence.start, end - m.sentence.start
+    token = f"⟦{len(m.mentions)}⟧"
+    ms, me = found.span()
+    pieces = []
+    for a, b, os_, oe, is_token in m.pieces:
+        if b <= ms:
+            pieces.append((a, b, os_, oe, is_token))
+        elif a >= me:
+            shift = len(token) - (me - ms)
+            pieces.append((a + shift, b + shift, os_, oe, is_token))
+        elif not is_token:  # a plain piece cut by the phrase: keep what lies outside it
+            if a < ms:
+                pieces.append((a, ms, os_, os_ + (ms - a), False))
+            if b > me:
+                shift = len(token) - (me - ms)
+                pieces.append((me + shift, b + shift, os_ + (me - a), oe, False))
+    pieces.append((ms, ms + len(token), rel_s, rel_e, True))
+    pieces.sort()
+    mention = Mention(rel_s, rel_e, referent, m.sentence.text[rel_s:rel_e])
+    resolved = Masked(m.sentence, m.text[:ms] + token + m.text[me:], [*m.mentions, mention], pieces)
+    fact = Fact("locatedIn", referent, place, m.sentence, "located.based_reference", confidence=0.7,
+                span=(start, end))
+    return resolved, [fact]

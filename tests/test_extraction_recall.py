@@ -1,0 +1,295 @@
+"""Sentence -> facts rows for the recall families added after the first corpus runs,
+and for the hardening of the extractor (shares, markup, French issuer terms, long texts).
+
+Each family has rows that must give facts and trap rows that must give none. Every
+text is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from oregraph.ingest.cleanup import clean
+from oregraph.ingest.mentions import DocContext, discover, mask
+from oregraph.ingest.sentences import sentences_of
+from tests.test_extraction import STAKES, check, run
+
+ALD = "Alderwood Metals Inc."
+BRK = "Brackenridge Copper Corp."
+CRN = "Cornelian Holdings Ltd."
+
+
+def rows(predicates: frozenset[str], table: list) -> list:
+    return [pytest.param(text, expected, predicates, id=name) for name, text, expected in table]
+
+
+SITES = rows(frozenset({"operates", "commodity", "locatedIn"}), [
+    ("its-smelter-in-town",
+     f"{ALD} said it will idle its zinc smelter in Trailbridge next month.",
+     {("operates", ALD, "Trailbridge zinc smelter", None),
+      ("commodity", "Trailbridge zinc smelter", "zinc", None),
+      ("locatedIn", "Trailbridge zinc smelter", "Trailbridge", None)}),
+    ("possessive-refinery-at-known-city",
+     f"{BRK}'s copper refinery at Montreal runs at full rate.",
+     {("operates", BRK, "Montreal copper refinery", None),
+      ("commodity", "Montreal copper refinery", "copper", None),
+      ("locatedIn", "Montreal copper refinery", "Montreal", None)}),
+    # TRAP: a month after "in" is a time, not a place
+    ("trap-month",
+     f"{ALD} will restart its smelter in June.", set()),
+    # TRAP: a word that is no descriptor or commodity: an office, not a site
+    ("trap-not-a-site-word",
+     f"{ALD} moved its sales plant in Trailbridge to a new owner.", set()),
+    # TRAP: no owner word: "a smelter in X" is anyone's
+    ("trap-no-owner",
+     f"{ALD} said a zinc smelter in Trailbridge was for sale.", set()),
+    # TRAP: a country is too wide to name one site (the text likely names it elsewhere)
+    ("trap-country",
+     f"{ALD} will expand its copper mine in Chile.", set()),
+])
+
+BASED_REFERENCE = rows(frozenset({"acquires", "locatedIn", "subsidiaryOf"}), [
+    ("the-p-based-company",
+     f"Regulators cleared the purchase of {BRK} by {CRN}. "
+     f"{CRN} said its {ALD} unit had agreed to buy the Ohio-based company for cash.",
+     {("acquires", ALD, BRK, (None, "signed")), ("locatedIn", BRK, "Ohio", None),
+      ("subsidiaryOf", ALD, CRN, None)}),
+    # TRAP: no organization named before: the description stays unresolved
+    ("trap-nothing-before",
+     f"{CRN} agreed to buy the Ohio-based company for cash.", set()),
+    # TRAP: the only organization before is the buyer itself
+    ("trap-only-the-buyer-before",
+     f"{CRN} reported higher sales. {CRN} agreed to buy the Ohio-based company for cash.", set()),
+])
+
+REUTERS_CODES = rows(frozenset({"acquires"}), [
+    ("code-after-possessive",
+     "Officials will not review <Cornelian Holdings Plc>'s <CORN.L> purchase of <Brackenridge Aggregates Corp>.",
+     {("acquires", "Cornelian Holdings Plc", "Brackenridge Aggregates Corp", (None, "signed"))}),
+])
+
+OUTLINES = rows(frozenset({"operates"}), [
+    ("possessive-project",
+     f"{ALD}'s Kestrel Ridge project is drill-ready.",
+     {("operates", ALD, "Kestrel Ridge project", None)}),
+    # TRAP: an asset's name used on a map ("concession boundaries") claims nothing
+    ("trap-concession-boundaries",
+     f"Figure 2 shows {ALD}'s Kestrel and Merrow concession boundaries and nearby roads.", set()),
+])
+
+PRONOUN_STAKES = rows(STAKES | {"operates"}, [
+    ("interest-in-it",
+     f"{ALD} runs the Kestrel Ridge mine in northern Ontario and holds a 60% interest in it.",
+     {("ownsStakeIn", ALD, "Kestrel Ridge mine", 60.0), ("operates", ALD, "Kestrel Ridge mine", None)}),
+    ("co-owners-in-the-next-sentence",
+     f"{ALD} holds a 55% interest in the Kestrel Ridge mine. {BRK} holds 35% and {CRN} holds 10%.",
+     {("ownsStakeIn", ALD, "Kestrel Ridge mine", 55.0), ("operates", ALD, "Kestrel Ridge mine", None),
+      ("ownsStakeIn", BRK, "Kestrel Ridge mine", 35.0), ("ownsStakeIn", CRN, "Kestrel Ridge mine", 10.0)}),
+    ("holders-of-a-site-owned-and-run",
+     f"{CRN} owns and operates the Kestrel Ridge mine in Ontario. {ALD} holds 60% and runs the mill; "
+     f"{BRK} holds 40%.",
+     {("operates", CRN, "Kestrel Ridge mine", None), ("ownsStakeIn", ALD, "Kestrel Ridge mine", 60.0),
+      ("ownsStakeIn", BRK, "Kestrel Ridge mine", 40.0)}),
+    ("respectively-with-a-described-holder",
+     f"{ALD}, {BRK} and lenders led by {CRN} own 50%, 30% and 20% of the Kestrel Ridge mine, "
+     "respectively.",
+     {("ownsStakeIn", ALD, "Kestrel Ridge mine", 50.0), ("ownsStakeIn", BRK, "Kestrel Ridge mine", 30.0),
+      ("ownsStakeIn", CRN, "Kestrel Ridge mine", 20.0)}),
+    # TRAP: "and" that joins no two holdings ("holds 35% and reports ...") adds no holder
+    ("trap-and-without-holding",
+     f"{ALD} holds a 55% interest in the Kestrel Ridge mine. {BRK} said the mill and {CRN} holds nothing.",
+     {("ownsStakeIn", ALD, "Kestrel Ridge mine", 55.0), ("operates", ALD, "Kestrel Ridge mine", None)}),
+])
+
+UNIT_OWNER = rows(frozenset({"operates", "subsidiaryOf"}), [
+    ("its-after-a-unit-is-the-unit's",
+     f"{CRN}'s {BRK} unit agreed to sell its zinc smelter in Trailbridge.",
+     {("subsidiaryOf", BRK, CRN, None), ("operates", BRK, "Trailbridge zinc smelter", None)}),
+])
+
+DIRECTIONS = rows(frozenset({"locatedIn"}), [
+    ("direction-of-a-town",
+     "The Kestrel Silver project lies west of Vancouver, British Columbia.",
+     {("locatedIn", "Kestrel Silver project", "British Columbia", None)}),
+    # TRAP: a town that only names a mining division is no location of the project
+    ("trap-mining-division",
+     "The Kestrel Silver project is located within the Vancouver mining division.", set()),
+    ("located-along",
+     "The Kestrel Silver project is located along the coastal belt of Chile.",
+     {("locatedIn", "Kestrel Silver project", "Chile", None)}),
+    # TRAP: north of a country lies outside it
+    ("trap-direction-of-a-country",
+     "The Kestrel Silver project lies north of Chile.", set()),
+])
+
+OWNER_LISTS = rows(STAKES, [
+    ("government-of-the-republic-and-legal-form-after-a-known-name",
+     f"The Kestrel smelter is owned by {ALD} (60%), the Industrial Development Corporation of South Africa "
+     'Limited ("IDC") (30%) and the Government of the Republic of Mozambique (10%).',
+     {("ownsStakeIn", ALD, "Kestrel smelter", 60.0),
+      ("ownsStakeIn", "Industrial Development Corporation of South Africa", "Kestrel smelter", 30.0),
+      ("ownsStakeIn", "Government of Mozambique", "Kestrel smelter", 10.0)}),
+])
+
+SHARES = rows(STAKES, [
+    ("share-in-range",
+     f"{ALD} holds 40% of {BRK}.", {("ownsStakeIn", ALD, BRK, 40.0)}),
+    ("full-share",
+     f"{ALD} holds 100% of {BRK}.", {("subsidiaryOf", BRK, ALD, 100.0)}),
+    # TRAP: more than the whole is no holding
+    ("trap-over-100",
+     f"{ALD} holds 120% of {BRK}.", set()),
+    ("trap-over-100-interest",
+     f"{ALD} owns a 250% interest in {BRK}.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", SITES + BASED_REFERENCE + REUTERS_CODES + OUTLINES + SHARES + PRONOUN_STAKES + UNIT_OWNER + DIRECTIONS + OWNER_LISTS)
+def test_recall_families(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+# -- markup -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    f"{ALD} holds 30% of {BRK} </b> and more.",
+    f"{ALD} holds 30% of {BRK} <script>x()</script> later.",
+    f'{ALD} holds 30% of {BRK} <a href="x">link</a>.',
+    f"{ALD} holds 30% of {BRK} <br> <BR> <P>.",
+])
+def test_markup_tags_name_no_organization(text: str) -> None:
+    ex = run(text)
+    labels = {e.label for e in ex.entities.values() if e.kind == "org"}
+    assert labels == {ALD, BRK}, labels
+    assert {(f.predicate, f.share) for f in ex.facts} == {("ownsStakeIn", 30.0)}
+
+
+def test_a_stock_exchange_before_a_ticker_block_is_no_organization() -> None:
+    ex = run(f"{ALD} shares trade on the London Stock Exchange (LSE: ALW) and the Australian Securities "
+             "Exchange (ASX: ALW).")
+    labels = {e.label for e in ex.entities.values() if e.kind == "org"}
+    assert not [label for label in labels if "Exchange" in label], labels
+
+
+CHIEF_EXECUTIVE = rows(frozenset({"officerOf"}), [
+    ("said-org-chief-executive-name",
+     f'"The mill is running," said {ALD} Chief Executive Jane Roe.',
+     {("officerOf", "Jane Roe", ALD, "Chief Executive")}),
+    # TRAP: "chief executive" as a plain noun phrase names nobody
+    ("trap-no-person",
+     f"{ALD} said its chief executive would step down.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", CHIEF_EXECUTIVE)
+def test_chief_executive_is_a_title(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+DATELINE_MONTH = rows(frozenset({"partnerOf"}), [
+    ("may-in-a-dateline-is-a-month",
+     f"TRAILBRIDGE, May 10, 2024 -- {ALD} and {BRK} today announced the creation of Kestrel Smelting, "
+     "a joint venture.",
+     {("partnerOf", ALD, BRK, ("JointVenture", "signed"))}),
+    # TRAP: "may" as a hedge still means nothing was signed
+    ("trap-may-form",
+     f"{ALD} and {BRK} may form a joint venture next year.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", DATELINE_MONTH)
+def test_a_month_is_no_hedge(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+MARKET_LISTINGS = rows(frozenset({"listedAs"}), [
+    ("listed-in-cities",
+     "Tarnwick Group plc is listed in London and New York (LSE: TWK; NYSE: TWK).",
+     {("listedAs", "Tarnwick Group plc", "LSE:TWK", None), ("listedAs", "Tarnwick Group plc", "NYSE:TWK", None)}),
+    ("whose-shares-traded-on-an-exchange",
+     f"{ALD} paid cash for each share of {BRK}, whose shares traded on the New York Stock Exchange (NYSE: BKC).",
+     {("listedAs", BRK, "NYSE:BKC", None)}),
+    ("its-shares-after-a-sentence-about-the-company",
+     f"{CRN} is a diversified miner. Its shares are listed on the London Stock Exchange (LSE: CRN).",
+     {("listedAs", CRN, "LSE:CRN", None)}),
+    # TRAP: a block after a market with no listing verb is no listing of the company before
+    ("trap-no-listing-verb",
+     f"{ALD} hired a broker in New York (NYSE: ABC) last year.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", MARKET_LISTINGS)
+def test_a_ticker_block_after_a_market_or_place_lists_the_company(
+        text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    ex = check(text, expected, only)
+    labels = {e.label for e in ex.entities.values() if e.kind == "org"}
+    assert not [label for label in labels if "Exchange" in label or label == "York"], labels
+
+
+def test_a_government_of_a_country_is_a_government_body() -> None:
+    ex = run(f"{ALD} signed a mining convention with the government of Mozambique. "
+             "The Government of the Republic of Mozambique holds 5% of the Kestrel project.")
+    govs = [e for e in ex.entities.values() if e.label == "Government of Mozambique"]
+    assert len(govs) == 1 and "GovernmentBody" in govs[0].classes
+    assert {"government of Mozambique", "Government of the Republic of Mozambique"} <= govs[0].names()
+    # a town is no government: "the government of Maputo" names no such organization
+    assert not [e for e in run("The government of Maputo approved the plan.").entities.values()
+                if e.kind == "org"]
+
+
+def test_reuters_markup_still_names_organizations() -> None:
+    ex = run("<Kestrel Aggregates> said <Merrow Ridge Mining> holds 20 pct of it.")
+    labels = {e.label for e in ex.entities.values() if e.kind == "org"}
+    assert {"Kestrel Aggregates", "Merrow Ridge Mining"} <= labels
+
+
+# -- French issuer terms and ticker blocks in the shared mask ------------------------------
+
+def _masked(text: str) -> list[str]:
+    sentences = sentences_of(text, clean(text))
+    ctx = discover(text, sentences)
+    return [mask(ctx, s).text for s in sentences]
+
+
+def test_capitalised_la_societe_is_the_issuer() -> None:
+    text = ('Minerai Boréal inc. (« Boréal » ou la « Société ») annonce des résultats. '
+            "La Société détient une participation dans le projet.")
+    masked = _masked(text)
+    assert masked[1].startswith("⟦") and "Société" not in masked[1], masked
+
+
+def test_a_french_ticker_block_is_dropped_from_the_mask() -> None:
+    masked = _masked("Minerai Boréal inc. (Bourse de croissance TSX : MBR) annonce des résultats.")
+    assert masked == ["⟦0⟧ annonce des résultats."]
+
+
+def test_a_parenthesis_that_is_no_ticker_block_stays() -> None:
+    masked = _masked(f"{ALD} (see the note: below) reported assays.")
+    assert "(see the note: below)" in masked[0]
+
+
+# -- the name index stays true while names are added -------------------------------------
+
+def test_the_name_index_follows_additions_and_removals() -> None:
+    ctx = DocContext(text="", sentences=[])
+    a = ctx.add("org", "Kestrel Mining Inc.", "Company")
+    assert ctx.lookup("Kestrel Mining Inc.") == a
+    ctx.alias(a, "Kestrel")
+    assert ctx.lookup("kestrel") == a
+    b = ctx.add("org", "Kestrel Energy Corp.", "Company")
+    ctx.alias(b, "Kestrel")  # two organizations share a short name: never guess
+    assert ctx.lookup("Kestrel") is None
+    del ctx.entities[b]  # a module that drops an entity (french.py does) gets a fresh index
+    assert ctx.lookup("Kestrel Energy Corp.") is None
+    assert ctx.lookup("Kestrel") == a
+
+
+def test_dense_prose_keeps_every_fact() -> None:
+    """Many organizations in one text: the indexes built incrementally find each of them."""
+    names = [f"{w} {v} Mining Inc." for w in ("Alder", "Birch", "Cedar", "Dogwood", "Elm")
+             for v in ("North", "South", "East", "West")]
+    text = " ".join(f"{names[i]} holds a {10 + i}% interest in {names[i + 1]}." for i in range(len(names) - 1))
+    facts = {(f.subject, f.object, f.share) for f in run(text).facts if f.predicate == "ownsStakeIn"}
+    assert len(facts) == len(names) - 1
+    assert all(share == 10 + i for i, (_, _, share) in enumerate(sorted(facts, key=lambda x: x[2])))
+
