@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as _dt
 
 __all__ = ["Announcement", "Sentence", "Mention", "Entity", "Fact", "Extraction", "KINDS"]
 
@@ -24,7 +24,7 @@ class Announcement:
     text: str
     source: str  # IRI of the file or URL it came from
     title: str | None = None
-    date: date | None = None
+    date: _dt.date | None = None
     publisher: str | None = None
     #: the file or URL actually read, when ``source`` is another address (a page's canonical URL)
     retrieved_from: str | None = None
@@ -114,5 +114,5 @@ class Extraction:
     facts: list[Fact]
     sentences: list[Sentence]
     title: str | None = None
-    date: date | None = None
+    date: _dt.date | None = None
     publisher: str | None = None
