@@ -293,3 +293,91 @@ def test_dense_prose_keeps_every_fact() -> None:
     assert len(facts) == len(names) - 1
     assert all(share == 10 + i for i, (_, _, share) in enumerate(sorted(facts, key=lambda x: x[2])))
 
+
+
+# -- holdings told apart, relative clauses, an operator of "the mine", completed acquisitions -----
+
+REMAINDERS = rows(STAKES, [
+    ("remaining-share-of-a-named-company-held-by",
+     f"{ALD} holds a 70% interest in {BRK}. The remaining 30% of {BRK} is held by {CRN}.",
+     {("subsidiaryOf", BRK, ALD, 70.0), ("ownsStakeIn", CRN, BRK, 30.0)}),
+    ("remaining-share-of-what-the-sentence-before-held",
+     f"{ALD} holds a 45% interest in the Kestrel Ridge mine. The remaining 55% is owned by {CRN}.",
+     {("ownsStakeIn", ALD, "Kestrel Ridge mine", 45.0), ("ownsStakeIn", CRN, "Kestrel Ridge mine", 55.0)}),
+    ("other-share-belongs-to",
+     f"{ALD} owns a 40% interest in {BRK}. The other 60% belongs to {CRN}.",
+     {("ownsStakeIn", ALD, BRK, 40.0), ("subsidiaryOf", BRK, CRN, 60.0)}),
+    ("remaining-share-after-a-holding-without-a-fact",
+     f"{ALD} bought the interest from two banks, which together held 45% of {BRK}. "
+     f"The remaining 55% is owned by {CRN}.",
+     {("subsidiaryOf", BRK, CRN, 55.0)}),
+    # TRAP: nothing held before: "the remaining 30%" of what?
+    ("trap-remaining-of-nothing",
+     f"{ALD} reported record output. The remaining 30% is held by {CRN}.", set()),
+    # TRAP: a remainder in the first sentence names no holding at all
+    ("trap-remaining-first",
+     f"The remaining 55% is owned by {CRN}.", set()),
+])
+
+RELATIVES = rows(STAKES | {"operates"}, [
+    ("which-a-operates-and-in-which-it-holds-with-b-holding-the-other",
+     f"Ore is trucked to the Merrow mill, which {BRK} operates and in which it holds 60%, "
+     f"with {CRN} holding the other 40%.",
+     {("operates", BRK, "Merrow mill", None), ("ownsStakeIn", BRK, "Merrow mill", 60.0),
+      ("ownsStakeIn", CRN, "Merrow mill", 40.0)}),
+    ("in-which-it-holds-after-a-list-of-sites",
+     f"{ALD} runs several plants. Its assets include the Merrow smelter in Ontario, in which it holds 35%.",
+     {("ownsStakeIn", ALD, "Merrow smelter", 35.0)}),
+    ("that-x-operates-after-a-described-company",
+     f'{ALD} sells alumina to Kestrel Aluminium Inc. ("Kestrel"), the smelter near Montreal that {CRN} operates.',
+     {("operates", CRN, "Kestrel Aluminium Inc.", None)}),
+    # TRAP: a company described without a site word is run, not operated as a site
+    ("trap-company-that-x-manages",
+     f"{ALD} bought shares of {BRK}, a fund that {CRN} manages.", set()),
+])
+
+OPERATOR_OF_THE = rows(frozenset({"operates"}), [
+    ("operator-of-the-mine-named-before",
+     f"{ALD} and {BRK} share the Kestrel Ridge copper mine. {BRK} is the operator of the mine.",
+     {("operates", BRK, "Kestrel Ridge copper mine", None)}),
+    # TRAP: two mines named before: "the mine" could be either
+    ("trap-two-mines-before",
+     f"{ALD} and {BRK} share the Kestrel mine and the Merrow mine. {BRK} is the operator of the mine.", set()),
+    # TRAP: no mine named at all
+    ("trap-no-mine-before",
+     f"{ALD} reported higher sales. {BRK} is the operator of the mine.", set()),
+])
+
+COMPLETED_ITS = rows(frozenset({"acquires"}), [
+    ("completed-its-acquisition-of-the-share-not-owned",
+     f"{ALD} completed its acquisition of the approximately 30% of {BRK} that it did not already own.",
+     {("acquires", ALD, BRK, (30.0, "completed"))}),
+    ("completed-its-acquisition-after-a-dated-opener",
+     f"Separately, in May 2023 {ALD} completed its acquisition of {BRK}, which had been its partner in a mill.",
+     {("acquires", ALD, BRK, (None, "completed"))}),
+    ("dotted-legal-form-and-its-defined-term",
+     f'{ALD} closed its purchase of a 45% interest in Sierra Alta S.C.M. ("Sierra Alta"), owner of a copper mine. '
+     "Sierra Alta employs 900 people.",
+     {("acquires", ALD, "Sierra Alta", (45.0, "completed"))}),
+    # TRAP: a completion only hoped for is no acquisition
+    ("trap-may-complete",
+     f"{ALD} said it may complete its acquisition of {BRK} next year.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", REMAINDERS + RELATIVES + OPERATOR_OF_THE + COMPLETED_ITS)
+def test_phrasing_families_of_the_samples(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+def test_a_dotted_legal_form_is_one_mention_with_its_defined_term() -> None:
+    masked = _masked(f'{ALD} holds 40% of Sierra Alta S.C.M. ("Sierra Alta"). Sierra Alta runs a mill.')
+    assert masked == ["⟦0⟧ holds ⟦%40.0⟧ of ⟦1⟧.", "⟦0⟧ runs a mill."], masked
+
+
+def test_a_subsidiary_the_lexicon_lists_under_its_parent_keeps_its_own_name() -> None:
+    """organizations.tsv gives "Orano Canada" as a form of Orano; a text naming both keeps them apart."""
+    ex = run(f'Orano Canada Inc. ("Orano Canada") is a subsidiary of Orano SA. Orano Canada holds 10% of {CRN}.')
+    facts = {(ex.entities[f.subject].label, f.predicate, ex.entities[f.object].label) for f in ex.facts}
+    assert ("Orano Canada Inc.", "ownsStakeIn", CRN) in facts, facts
+    assert ("Orano Canada Inc.", "subsidiaryOf", "Orano SA") in facts, facts

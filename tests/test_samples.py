@@ -120,26 +120,7 @@ OTHER_FACTS = [
 
 
 #: Known misses: the row id and why the extractor misses it (strict xfails; remove one when fixed).
-KNOWN_MISSES = {
-    "oyu-tolgoi:Erdenes>Oyu Tolgoi": "passive 'The remaining 34% of X is held by Y' is not read",
-    "cameco-cigar-lake-inkai:Orano Canada>McClean Lake": "relative clauses 'the X mill, which A operates and "
-                                                        "in which it holds 77.5%' are not read",
-    "cameco-cigar-lake-inkai:Denison>McClean Lake": "'with B holding the other 22.5%' after a stake in a relative "
-                                                   "clause is not read",
-    "cameco-cigar-lake-inkai:Kazatomprom>Inkai": "the majority partner's 60% is stated apart from Cameco's 40%",
-    "sierra-gorda-stake:KGHM>Sierra Gorda": "'The remaining 55% is owned by Y' names no held entity: the one of the "
-                                            "sentence before is not carried over",
-    "mozal-aluminium:South32-operates-Mozal": "'the smelter near Maputo that South32 operates' (relative 'that X "
-                                              "operates') is not read",
-    "oyu-tolgoi:Rio Tinto-acquires-Turquoise Hill": "'completed its acquisition of the approximately 49% of X "
-                                                    "that it did not already own' is not read",
-    "escondida-copper:BHP-operates-Escondida": "'BHP is the operator of the mine' refers back to the mine of an "
-                                               "earlier sentence",
-    "becancour-abi:Alcoa-acquires-Alumina Limited": "'Separately, in August 2024 Alcoa completed its acquisition "
-                                                    "of Alumina Limited, which had been ...' is not read",
-    "sierra-gorda-stake:South32-acquires-Sierra Gorda": "'completed its acquisition of a 45% interest in X' with X "
-                                                        "ending in 'S.C.M.' is not read",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _rows(rows: list[tuple], ids: list[str]) -> list:

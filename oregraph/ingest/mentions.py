@@ -741,6 +741,8 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
         spans = org_spans[sent.index]
         for m in _STAKE_TARGET.finditer(sent.text):
             _stake_target(ctx, sent, m, spans)
+        if _STAKE_TARGET.search(sent.text):
+            _defined_terms_of(ctx, sent)  # "Y S.C.M. ("Y")": a later "45% of Y" is the same company
         for pattern in _ORG_CONTEXT:
             for m in pattern.finditer(sent.text):
                 name = m.group("name")
@@ -932,25 +934,38 @@ def _well_known(ctx: DocContext, text: str) -> None:
                 ctx.entities[key].classes.add(entry.cls)
                 ctx.alias(key, entry.label)
                 for alias in entry.aliases:
+                    # a form the text gives another organization of its own ("Orano Canada Inc."
+                    # beside "Orano SA") stays that organization's name
+                    if ctx.lookup(alias) not in (None, key) or any(
+                            ctx.lookup(found.group(0)) not in (None, key)
+                            for found in re.finditer(_loose(alias) + _LEGAL_AFTER.pattern, text)):
+                        continue
                     ctx.alias(key, alias)
                 break
+
+
+def _defined_terms_of(ctx: DocContext, sent: Sentence) -> None:
+    """The defined terms and ticker blocks in the parentheses after the names of one sentence."""
+    for s, e, key in ctx.find(sent.text):
+        pos = e
+        # the last period of a dotted legal form: "Sierra Vieja S.C.M. ("SV")"
+        if sent.text[pos:pos + 1] == "." and re.search(r"\b(?:[A-Z]\.)+[A-Z]$", sent.text[s:e]):
+            pos += 1
+        # closing Reuters markup
+        if sent.text[pos:pos + 1] == ">":
+            pos += 1
+        while True:
+            m = _PAREN.match(sent.text, pos)
+            if not m:
+                break
+            _read_parenthesis(ctx, key, m.group(1), sent)
+            pos = m.end()
 
 
 def _defined_terms_and_listings(ctx: DocContext) -> None:
     """Defined terms and ticker blocks in the parentheses after a name."""
     for sent in ctx.sentences:
-        for s, e, key in ctx.find(sent.text):
-            pos = e
-            # closing Reuters markup
-            if sent.text[pos:pos + 1] == ">":
-                pos += 1
-            while True:
-                m = _PAREN.match(sent.text, pos)
-                if not m:
-                    break
-                inner = m.group(1)
-                _read_parenthesis(ctx, key, inner, sent)
-                pos = m.end()
+        _defined_terms_of(ctx, sent)
         for m in _PROSE_LISTING.finditer(sent.text):
             subject = _subject_of(ctx, sent, m.start())
             if subject:
@@ -1177,6 +1192,9 @@ def mask(ctx: DocContext, sent: Sentence) -> Masked:
             legal = _LEGAL_AFTER.match(text, e)
             if legal and not any(e <= s2 < legal.end() for s2, _, _ in spans if s2 != s):
                 e = legal.end()
+            # a dotted legal form keeps its last period inside a sentence: "Sierra Vieja S.C.M. ("SV")"
+            if text[e:e + 1] == "." and e + 1 < len(text.rstrip()) and re.search(r"\b(?:[A-Z]\.)+[A-Z]$", text[s:e]):
+                e += 1
         stop = s - 1 if text[s - 1:s] == "<" and s > cursor else s
         plain(cursor, stop)
         piece(f"⟦{len(mentions)}⟧", s, e, True)

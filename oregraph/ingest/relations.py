@@ -107,6 +107,9 @@ _GATE_STAKE = re.compile(r"owned|respectively|interest|stake", re.I)
 _GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout", re.I)
 
 
+# the head nouns of a site's description ("the smelter near Maputo", "the operator of the mine")
+_SITE_HEADS = r"(?:mine|smelter|refinery|mill|plant|project|deposit|property|complex|concentrator|operation)"
+
 # an asset's name used as a modifier of a map's words: "the X concession boundaries", "X project outline"
 _OUTLINE = re.compile(r"\s+(?:boundar(?:y|ies)|outlines?|limits|maps?|footprints?)\b")
 
@@ -123,6 +126,7 @@ class _Reader:
         self.quote_org = quote_org
         self.facts: list[Fact] = []
         self.last_held: str | None = None  # what the sentence before held a stake in
+        self.recent_assets: list[str] = []  # the plants, mines and projects of the sentences just before
         self._at: tuple[int, int] | None = None  # masked span of the match being read
 
     def _iter(self, pattern: str | re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -183,7 +187,7 @@ class _Reader:
             (self.stakes, bool(kinds) and ("⟦%" in t or _GATE_STAKE.search(t))),
             (self.acquisitions, bool(kinds) and _GATE_ACQUISITION.search(t)),
             (self.agreements, bool(kinds)),
-            (self.operates, bool(kinds & {"facility", "project"})),
+            (self.operates, bool(kinds & {"facility", "project"}) or "org" in kinds and "operat" in t),
             (self.commodities, bool(kinds & {"commodity", "facility", "project"})),
             (self.sites, "facility" in kinds),
             (self.locations, "place" in kinds),
@@ -256,6 +260,14 @@ class _Reader:
             if self.is_org(m.group(1)) and self.is_org(m.group(2)):
                 self.emit("subsidiaryOf", self.key(m.group(1)), self.key(m.group(2)),
                           "subsidiary.controlled_by", confidence=0.75)
+
+    def _mention_of(self, key: str) -> str:
+        """The mention index of an entity in this sentence, added (without words) when absent."""
+        idx = next((str(i) for i, mm in enumerate(self.m.mentions) if mm.key == key), None)
+        if idx is None:
+            self.m.mentions.append(Mention(0, 0, key, ""))
+            idx = str(len(self.m.mentions) - 1)
+        return idx
 
     def _stake(self, holder: str | None, held_n: str, share: float | None, rule: str,
                conf: float = 0.85, runs: bool = False) -> None:
@@ -368,12 +380,41 @@ class _Reader:
             if self.is_org(m.group(1)) and before and m.group(0).count("⟦%") == 1:
                 self._stake(self.key(m.group(1)), before[-1], float(m.group(2)), "stake.in_it", conf=0.75,
                             runs=True)
-        # "CMP, a gold miner in which TVX already holds a 15 pct interest"
-        for m in self._iter(rf"\bin which {E} (?:already |currently |now |also )?(?:holds?|owns?|has|had|held) "
-                            rf"(?:an? )?{P}", t):
-            before = [n for n in re.findall(E, t[:m.start()]) if self.is_org(n) or self.is_asset(n)]
-            if before and self.is_org(m.group(1)):
-                self._stake(self.key(m.group(1)), before[-1], float(m.group(2)), "stake.in_which_holds")
+        # "CMP, a gold miner in which TVX already holds a 15 pct interest"; "the X mill, which A
+        # operates and in which it holds 77.5%": "it" is the organization of the clause before
+        for m in self._iter(rf"\bin which (?:{E}|(?P<pron>it|we)) (?:already |currently |now |also )?"
+                            rf"(?:holds?|owns?|has|had|held) (?:an? )?{P}", t):
+            if m.group(1) is not None:
+                holder = self.key(m.group(1)) if self.is_org(m.group(1)) else None
+            else:
+                clause = re.search(rf"\b(?:which|that) {E} [a-z]+(?: and)?,? $", t[:m.start()])
+                holder = self.key(clause.group(1)) if clause and self.is_org(clause.group(1)) else \
+                    self.owner_of_pronoun(m.group("pron"), m.start())
+            before = [n for n in re.findall(E, t[:m.start()])
+                      if (self.is_org(n) or self.is_asset(n)) and self.key(n) != holder]
+            if before and holder:
+                self._stake(holder, before[-1], float(m.group(m.lastindex)), "stake.in_which_holds")
+        # "The remaining 34% of X is held by Y"; "The other 60% belongs to Y" (of what the sentence
+        # before held a stake in)
+        for m in self._iter(rf"\b[Tt]he (?P<rest>(?:remaining|other|balance of(?: the)?|rest of(?: the)?) )?{P}"
+                            rf"(?: (?:equity )?(?:interest|stake|shareholding))?(?: (?:in|of) (?:the )?{E})?,? "
+                            rf"(?:is |are |was |were )?(?:currently |now )?(?:held|owned|controlled|belongs?|belonged) "
+                            rf"(?:by|to) (?:the |(?:P|O)?JSC |P?AO )?{E}", t):
+            holder_n = m.group(m.lastindex)
+            if not self.is_org(holder_n):
+                continue
+            held_n = m.group(3) if m.group(3) is not None else \
+                self._mention_of(self.last_held) if m.group("rest") and self.last_held else None
+            if held_n is not None and self.key(held_n) != self.key(holder_n):
+                self._stake(self.key(holder_n), held_n, float(m.group(2)), "stake.remaining_held_by", conf=0.7)
+        # "..., with B holding the other 22.5%": the holding the sentence read just before
+        for m in self._iter(rf",? with {E} holding (?:the (?:other |remaining |balance of (?:the )?)?|an? )?{P}"
+                            rf"(?! (?:interest |stake )?(?:in|of)\b)", t):
+            held = [f.object if f.predicate == "ownsStakeIn" else f.subject for f in self.facts
+                    if f.predicate == "ownsStakeIn" or f.predicate == "subsidiaryOf" and f.share is not None]
+            if held and self.is_org(m.group(1)) and self.key(m.group(1)) != held[-1]:
+                self._stake(self.key(m.group(1)), self._mention_of(held[-1]), float(m.group(2)),
+                            "stake.with_holding", conf=0.7)
         # "..., increasing its ownership to 51 pct": the holding after the deal
         for m in self._iter(rf"(?:increas|rais|bring|tak)\w* (?:the |its |their |our )?(?:{E}['’]s? )?"
                             rf"(?:ownership|stake|interest|holding|equity interest)(?: in (?:the )?{E})? to "
@@ -410,7 +451,7 @@ class _Reader:
                 rf"(?: also| now)?"
                 rf"(?: (?:entered into|signed) an? (?:definitive |binding |share purchase |purchase )?agreement)?"
                 rf"(?: (?:agreed|plans|intends|proposes|offered|expects))?(?: to)? "
-                rf"(?:acquire[sd]?|purchase[sd]?|bought|buy|buys|(?:complete[sd]?|closed?|closes) the (?:acquisition|purchase) of|"
+                rf"(?:acquire[sd]?|purchase[sd]?|bought|buy|buys|(?:complete[sd]?|closed?|closes) (?:the|its|their|our) (?:acquisition|purchase) of|"
                 rf"acquiring|acquérir) "
                 rf"(?:an? |the )?(?:additional |further |remaining |approximately |about |nearly |all of )?"
                 rf"(?:(?:all )?(?:of )?(?:the )?(?:issued )?(?:and outstanding )?(?:securities|shares|share capital) of )?"
@@ -561,6 +602,21 @@ class _Reader:
             if self.is_org(m.group(1)) and self.is_asset(m.group(2)):
                 self.emit("operates", self.key(m.group(1)), self.key(m.group(2)), "operates.verb",
                           confidence=0.85)
+        # "the X mill, which A operates"; "Mozal, the smelter near Maputo that A operates"
+        for m in self._iter(rf"{E}(?: ⟦\d+⟧)?(?P<desc>,? (?:the|an?) [^,;.⟦]{{0,40}}?(?:⟦\d+⟧[^,;.⟦]{{0,30}}?){{0,2}})?"
+                            rf",? (?:which|that) {E} (?:also |currently |now )?(?:operates|runs|manages)\b", t):
+            site, operator = m.group(1), m.group(m.lastindex)
+            described = m.group("desc") and re.search(rf"\b{_SITE_HEADS}\b", m.group("desc"))
+            if self.is_org(operator) and (self.is_asset(site) or self.is_org(site) and described):
+                self.emit("operates", self.key(operator), self.key(site), "operates.relative", confidence=0.75)
+        # "BHP is the operator of the mine": the one mine named in the sentences just before
+        for m in self._iter(rf"{E} (?:is|was|has been|will be|remains|will remain|became|becomes|acts as|serves as) "
+                            rf"(?:the )?(?:sole )?operator of the (?P<head>{_SITE_HEADS})\b(?! ⟦)", t):
+            head = m.group("head").lower()
+            sites = {k for k in self.recent_assets if self.ctx.entities[k].label.lower().split()[-1] == head}
+            if self.is_org(m.group(1)) and len(sites) == 1:
+                self.emit("operates", self.key(m.group(1)), sites.pop(), "operates.operator_of_the",
+                          confidence=0.7)
 
     def sites(self) -> None:
         """An asset named by its place ("its aluminium smelter in Ludwigshafen") lies there."""
@@ -746,6 +802,9 @@ def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
         m, located = _resolve_based_reference(ctx, masked, i)
         reader = _Reader(ctx, m, prev_subject, quote_org)
         reader.last_held = last_held
+        reader.recent_assets = [k for recent in masked[max(0, i - 4):i + 1] for k in
+                                (mm.key for mm in recent.mentions)
+                                if ctx.entities[k].kind in ("facility", "project")]
         facts = reader.run()
         yield from facts
         yield from located
@@ -756,6 +815,10 @@ def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
             site = re.search(rf"\bowns and operates (?:the )?{E}", m.text)
             if site and ctx.entities[m.mentions[int(site.group(1))].key].kind in ("facility", "project"):
                 held = [m.mentions[int(site.group(1))].key]
+        # else what a stake without its holder was in ("A and B, which together held 45% of Y.")
+        if not held:
+            held = [m.mentions[int(n)].key for n in re.findall(rf"⟦%[\d.]+⟧ (?:[\w-]+ )?(?:interest |stake )?(?:in|of) (?:the )?{E}", m.text)
+                    if ctx.entities[m.mentions[int(n)].key].kind in ("org", "facility", "project")]
         last_held = held[-1] if held else None
         subject = next((mm.key for mm in m.mentions if ctx.entities[mm.key].kind == "org"), None)
         if subject:
