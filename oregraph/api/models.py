@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from oregraph.graph.entities import EntityDetail, EntitySummary, FactView
+from oregraph.graph.history import ChangeKind
 
 __all__ = [
     "Health", "EntitySummaryOut", "EntityRefOut", "SourceOut", "FactOut", "EntityOut",
@@ -266,7 +267,7 @@ class PathOut(BaseModel):
 class ChangeOut(BaseModel):
     date: str
     fact: Literal["stake", "agreement"]
-    change: Literal["new", "changed", "restated", "unstated", "status"]
+    change: ChangeKind
     subjects: list[str] = Field(description="Stake: [holder, held]; agreement: the parties (ids).")
     labels: list[str]
     share: float | None = None
