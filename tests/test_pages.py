@@ -208,3 +208,22 @@ def test_whole_view_filters(client: TestClient) -> None:
     assert "Tessaly Resources Corp." in late
     assert client.get("/views/all?since=June").status_code == 400
     assert client.get("/views/all?type=Spaceship").status_code == 400
+
+
+BROWSER = {"accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+
+
+@pytest.mark.parametrize("path", ["/entities/org-no-such-company/page", "/views/ownership/org-no-such-company",
+                                  "/entities/org-no-such-company/graph"])
+def test_a_browser_on_a_bad_page_gets_an_html_error_page(client: TestClient, path: str) -> None:
+    page = client.get(path, headers=BROWSER)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "<h1>Not found</h1>" in page.text and "org-no-such-company" in page.text
+    api = client.get(path, headers={"accept": "application/json"})  # programs keep the JSON shape
+    assert api.status_code == 404 and api.json()["error"]["type"] == "EntityNotFound"
+
+
+def test_an_html_error_page_escapes_what_the_url_carried(client: TestClient) -> None:
+    page = client.get("/views/all?since=<b>1</b>", headers=BROWSER)  # a date that is no date
+    assert page.status_code in (400, 422) and page.headers["content-type"].startswith("text/html")
+    assert "<b>1</b>" not in page.text and "&lt;b&gt;1&lt;/b&gt;" in page.text

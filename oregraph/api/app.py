@@ -24,7 +24,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from oregraph import __version__
@@ -97,7 +97,24 @@ def _candidate(candidate: Any, base: str) -> dict[str, str]:
     return {"id": entity_id, "label": str(label)}
 
 
-async def _oregraph_error(request: Request, exc: Exception) -> JSONResponse:
+def _page_error(request: Request, status: int, message: str) -> Response | None:
+    """An HTML error page for a browser on an HTML route (the JSON shape for everyone else)."""
+    from oregraph.api.routes.pages import templates
+    from oregraph.api.routes.sparql import prefers_html
+
+    path = request.url.path
+    html_route = path == "/" or path.endswith(("/page", "/graph")) or path.startswith("/views/")
+    if not (html_route and prefers_html(request.headers.get("accept"))):
+        return None
+    try:
+        title = HTTPStatus(status).phrase.capitalize()  # "Not found", "Bad request"
+    except ValueError:
+        title = "Error"
+    return templates.TemplateResponse(request, "error.html", {"title": title, "message": message},
+                                      status_code=status)
+
+
+async def _oregraph_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, OregraphError)
     extra: dict[str, Any] = {}
     if isinstance(exc, AmbiguousEntity):
@@ -111,6 +128,9 @@ async def _oregraph_error(request: Request, exc: Exception) -> JSONResponse:
         headers["WWW-Authenticate"] = 'Bearer realm="oregraph"'
     if isinstance(exc, (StoreBusy, QueryTimeout)):
         headers["Retry-After"] = "5"
+    page = _page_error(request, status, str(exc))
+    if page is not None:
+        return page
     return JSONResponse(
         error_body(type(exc).__name__, str(exc), **extra), status_code=status, headers=headers
     )
@@ -141,10 +161,13 @@ def _http_error_type(status: int) -> str:
         return "HTTPError"
 
 
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     kind = _http_error_type(exc.status_code)
     message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+    page = _page_error(request, exc.status_code, message)
+    if page is not None:
+        return page
     return JSONResponse(
         error_body(kind, message), status_code=exc.status_code, headers=exc.headers
     )
@@ -159,11 +182,13 @@ def _describe_validation(errors: Any) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    return JSONResponse(
-        error_body("ValidationError", _describe_validation(exc.errors())), status_code=422
-    )
+    message = _describe_validation(exc.errors())
+    page = _page_error(request, 422, message)
+    if page is not None:
+        return page
+    return JSONResponse(error_body("ValidationError", message), status_code=422)
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
