@@ -154,3 +154,24 @@ def test_a_plant_reaches_its_owners_through_its_operator(store: Store) -> None:
     assert shares(report.ultimate) == {"org-parent": 70.0}
     # the operator runs it and the parent holds a majority of the operator: both control
     assert [c.id for c in report.ultimate_controllers] == ["org-parent"]
+
+
+def test_a_holding_restated_for_the_parent_of_a_wholly_owned_holder_counts_once() -> None:
+    """'50% by Alpha, the latter through Beta' with Beta wholly owned by Alpha is one 50%."""
+    from oregraph.graph.ownership import owners, ownership_graph
+
+    with Store.memory() as store:
+        stakes_announcement(store, "jv", [("beta", "mine-co", 50), ("gamma", "mine-co", 50),
+                                          ("alpha", "beta", 100), ("alpha", "mine-co", 50)])
+        shares = {u["id"]: u["effective_share"] for u in owners(store, ID + "org-mine-co").to_json()["ultimate"]}
+        assert shares == {"org-alpha": 50.0, "org-gamma": 50.0}
+        assert ownership_graph(store).graph["restated"] == [(ID + "org-alpha", ID + "org-beta", ID + "org-mine-co")]
+
+
+def test_a_parent_stake_of_another_size_is_a_second_holding() -> None:
+    from oregraph.graph.ownership import owners
+
+    with Store.memory() as store:
+        stakes_announcement(store, "two", [("beta", "mine-co", 50), ("alpha", "beta", 100), ("alpha", "mine-co", 20)])
+        shares = {u["id"]: u["effective_share"] for u in owners(store, ID + "org-mine-co").to_json()["ultimate"]}
+        assert shares == {"org-alpha": 70.0}

@@ -405,6 +405,7 @@ def _project(store: Store, facts: _Facts, cutoff: str | None) -> nx.DiGraph:
         if not graph.has_edge(holder, held):
             graph.add_edge(holder, held, **_bare_edge("stake", controlling=False))
 
+    _drop_restated_holdings(graph)
     owned = {held for _, held in graph.edges}
     for (operator, asset), dates in facts.operated.items():
         if asset in owned or all(_after(d, cutoff) for d in dates):
@@ -416,6 +417,36 @@ def _project(store: Store, facts: _Facts, cutoff: str | None) -> nx.DiGraph:
     _describe_nodes(store, graph)
     graph.graph["as_of"] = cutoff
     return graph
+
+
+def _drop_restated_holdings(graph: nx.DiGraph) -> None:
+    """One holding stated twice is counted once.
+
+    Releases restate a holding held through a wholly-owned subsidiary as the
+    parent's own ("owned 50% by Rio Tinto, the latter through Arcadium", with
+    Arcadium a wholly-owned subsidiary holding 50%). Counting both would give
+    the parent 100%. When a parent's stake in X has the same size as the stake
+    of one of its wholly-owned subsidiaries in X, the parent's edge is dropped
+    (the holding reaches it through the subsidiary); the statements stay in the
+    store and the dropped pairs are listed in ``graph.graph["restated"]``.
+    """
+    wholly: dict[str, list[str]] = defaultdict(list)
+    for parent, sub, data in graph.edges(data=True):
+        if data.get("share") == 100.0 and parent != sub:
+            wholly[parent].append(sub)
+    restated = []
+    for parent, subs in wholly.items():
+        for held in list(graph.successors(parent)):
+            share = graph.edges[parent, held].get("share")
+            if share is None or held in subs:
+                continue
+            via = next((sub for sub in subs if graph.has_edge(sub, held)
+                        and graph.edges[sub, held].get("share") is not None
+                        and abs(graph.edges[sub, held]["share"] - share) < 0.01), None)
+            if via is not None:
+                graph.remove_edge(parent, held)
+                restated.append((parent, via, held))
+    graph.graph["restated"] = restated
 
 
 def _bare_edge(relation: str, *, controlling: bool) -> dict[str, Any]:
