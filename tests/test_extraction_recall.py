@@ -381,3 +381,171 @@ def test_a_subsidiary_the_lexicon_lists_under_its_parent_keeps_its_own_name() ->
     facts = {(ex.entities[f.subject].label, f.predicate, ex.entities[f.object].label) for f in ex.facts}
     assert ("Orano Canada Inc.", "ownsStakeIn", CRN) in facts, facts
     assert ("Orano Canada Inc.", "subsidiaryOf", "Orano SA") in facts, facts
+
+
+MISSIONS = rows(frozenset({"commodity"}), [
+    ("focused-on-a-commodity",
+     f"{ALD} is a Canadian mineral exploration company focused on finding and developing uranium "
+     "to supply clean power.",
+     {("commodity", ALD, "uranium", None)}),
+    ("dedicated-to-a-list",
+     f"{BRK} is a junior company dedicated to the discovery of copper, zinc and silver in the north.",
+     {("commodity", BRK, "copper", None), ("commodity", BRK, "zinc", None),
+      ("commodity", BRK, "silver", None)}),
+    ("advancing-commodity-projects",
+     f"{CRN} said today that it raised new funds. {CRN} is currently advancing lithium exploration projects "
+     "in two provinces.",
+     {("commodity", CRN, "lithium", None)}),
+    ("product-form-before-production",
+     f"{CRN} said it began zinc concentrate production last month.",
+     {("commodity", CRN, "zinc", None)}),
+    # TRAP: a product form in a plan is no production
+    ("trap-planned-concentrate-production",
+     f"{CRN} plans to begin zinc concentrate production next year.", set()),
+    # TRAP: a royalty company's focus is a payment stream, not a metal it mines
+    ("trap-royalty-company",
+     f"{ALD} is a royalty company focused on silver streams from partners.", set()),
+    # TRAP: a commodity met only after another entity is not the focus
+    ("trap-focus-on-a-place-first",
+     f"{BRK} is a mining company focused on Chile, where it sells to copper buyers.", set()),
+    # TRAP: a market is not a product
+    ("trap-focus-on-a-market",
+     f"{CRN} is a trading company focused on the nickel market in Asia.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", MISSIONS)
+def test_mission_sentences_name_the_company_commodity(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+SUBSIDIARY_SIGNS = rows(frozenset({"partnerOf"}), [
+    ("its-subsidiary-signs-with-a-third",
+     f"{ALD} announced that its wholly-owned subsidiary, {BRK}, has signed an offtake agreement with {CRN}.",
+     {("partnerOf", BRK, CRN, ("Offtake", "signed"))}),
+    ("aside-subsidiary-signs-with-a-third",
+     f"{BRK}, a subsidiary of {ALD}, signed a supply agreement with {CRN}.",
+     {("partnerOf", BRK, CRN, ("Supply", "signed"))}),
+    # TRAP: the parent named in an aside is not the other side of its subsidiary's loan
+    ("trap-parent-in-aside-is-no-lender",
+     f"{BRK}, a subsidiary of {ALD} and the borrower under the credit agreement, paid a fee on signing.",
+     set()),
+    # TRAP: a subsidiary drawing on a facility has not signed with its own parent
+    ("trap-its-subsidiary-draws-funds",
+     f"{ALD} announced that its wholly-owned subsidiary, {BRK}, has completed a drawdown under a credit "
+     "agreement.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", SUBSIDIARY_SIGNS)
+def test_a_subsidiary_signs_for_its_parent(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+COUNTERPARTY_TERMS = rows(frozenset({"partnerOf"}), [
+    ("counterparty-with-its-short-name",
+     f"{ALD} signed an offtake agreement with Kestrel Capital Partners (“Kestrel”). Kestrel will buy the ore.",
+     {("partnerOf", ALD, "Kestrel Capital Partners", ("Offtake", "signed"))}),
+    ("counterparty-with-its-initials",
+     f'{ALD} entered into a supply agreement with Northern Ore Trading ("NOT") for five years.',
+     {("partnerOf", ALD, "Northern Ore Trading", ("Supply", "signed"))}),
+    # TRAP: a defined term that is not the name's first word or initials is a nickname of something else
+    ("trap-defined-term-of-another-thing",
+     f'{ALD} signed an option agreement with Regional Landholders ("Optionors") last week.', set()),
+    # TRAP: a project with its defined term is an asset, never a company
+    ("trap-project-with-short-name",
+     f"{ALD} signed an option agreement on the Kestrel Lake Project (“Kestrel”).", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", COUNTERPARTY_TERMS)
+def test_a_counterparty_with_its_defined_short_name(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+PORTFOLIOS = rows(STAKES | {"acquires"}, [
+    ("future-portfolio-is-acquired",
+     f"{CRN} said its new unit will be listed. {ALD}'s portfolio will include three gold mines -- "
+     "40 pct of Harrowgate, 100 pct of Kell Ridge and Moss Bank and 25 pct of Wrenfield.",
+     {("acquires", ALD, "Harrowgate", (40.0, "signed")), ("acquires", ALD, "Kell Ridge", (100.0, "signed")),
+      ("acquires", ALD, "Moss Bank", (100.0, "signed")), ("acquires", ALD, "Wrenfield", (25.0, "signed"))}),
+    ("present-portfolio-is-held",
+     f"{BRK}'s portfolio includes 30% of Harrowgate and 15% of Wrenfield.",
+     {("ownsStakeIn", BRK, "Harrowgate", 30.0), ("ownsStakeIn", BRK, "Wrenfield", 15.0)}),
+    # TRAP: a portfolio that may include stakes is a plan, not a holding
+    ("trap-portfolio-could-include",
+     f"{ALD}'s portfolio could include 40 pct of Harrowgate one day.", set()),
+    # TRAP: royalties in a portfolio are not stakes
+    ("trap-royalty-portfolio",
+     f"{BRK}'s royalty portfolio includes a 2% royalty on Harrowgate.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", PORTFOLIOS)
+def test_portfolio_lists_of_stakes(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+SELLER_HOLDS = rows(STAKES, [
+    ("seller-which-holds-a-share",
+     f"{ALD} will acquire all issued shares of {BRK} from {CRN}, which currently holds a 35% interest.",
+     {("ownsStakeIn", CRN, BRK, 35.0)}),
+    # TRAP: a stake the seller once sold is not one it holds
+    ("trap-seller-sold-a-share",
+     f"{ALD} will acquire all issued shares of {BRK} from {CRN}, which sold a 35% interest last year.", set()),
+    # TRAP: a royalty held by the seller is no stake
+    ("trap-seller-holds-a-royalty",
+     f"{ALD} will acquire the shares of {BRK} from {CRN}, which holds a 2% royalty.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", SELLER_HOLDS)
+def test_the_seller_s_stake_in_what_it_sells(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+THEIR_PROJECT = rows(frozenset({"operates"}), [
+    ("speaker-helps-develop-their-project",
+     f'"We at {ALD} are pleased to partner with {BRK} to help develop '
+     'their Harrow Creek copper project," said the chief executive.',
+     {("operates", BRK, "Harrow Creek copper project", None)}),
+    ("their-without-a-speaker",
+     f"{BRK} reported that their Harrow Creek copper project is on schedule.",
+     {("operates", BRK, "Harrow Creek copper project", None)}),
+    # TRAP: the speaker's "our" project stays the speaker's, "their" the partner's
+    ("our-and-their",
+     f'"We will build our Tarn mill near the site of {BRK}, and help advance their Harrow Creek copper '
+     f'project," said {ALD}.',
+     {("operates", BRK, "Harrow Creek copper project", None), ("operates", ALD, "Tarn mill", None)}),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", THEIR_PROJECT)
+def test_their_project_in_a_speaker_s_words(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+NEW_COMPANY = rows(frozenset({"commodity"}), [
+    ("the-new-company-is-the-one-introduced",
+     f"{CRN} plans to float a new company, {ALD}, which will hold its zinc assets. "
+     "The board said the new company will be one of Canada's larger zinc producers.",
+     {("commodity", ALD, "zinc", None)}),
+    ("one-of-the-largest-producers",
+     f"{BRK} is one of the largest copper and gold producers in the region.",
+     {("commodity", BRK, "copper", None), ("commodity", BRK, "gold", None)}),
+    # TRAP: no company was introduced as new: "the new company" stays unresolved
+    ("trap-new-company-never-introduced",
+     f"{CRN} said the new company will be one of Canada's larger zinc producers.", set()),
+    # TRAP: two new companies introduced: which one is meant is not clear
+    ("trap-two-new-companies",
+     f"{CRN} will form a new company, {ALD}, and a new company, {BRK}. "
+     "It said the new company will be one of Canada's larger zinc producers.", set()),
+    # TRAP: a producer only hoped for
+    ("trap-could-be-one-of",
+     f"{BRK} could become one of the largest copper producers.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", NEW_COMPANY)
+def test_the_new_company_and_one_of_the_producers(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)

@@ -99,6 +99,8 @@ _ORG_CONTEXT = [
     re.compile(r"(?P<name>CAPSEQ), (?:a|an|the) (?:wholly[- ]owned |majority[- ]owned |[\w.%-]+[- ]owned |indirect )?"
                r"(?:subsidiary|affiliate|unit|division) of\b"),
     re.compile(r"\b(?:with|between) (?P<name>CAPSEQ)(?= (?:to|and|for|on|in)\b)"),
+    # a counterparty with its own defined short name: "with Kestrel Capital Partners ("Kestrel")"
+    re.compile(r"\b(?:with|between|from|to) (?P<name>CAPSEQ) \([“\"](?P<short>[A-Z][\w-]*)[”\"]\)"),
 ]
 _CAPW = r"(?:[A-ZÀ-Ý][\w'’\-&.]*[\w]|[A-ZÀ-Ý])"
 _CAPSEQ = rf"{_CAPW}(?:\s+(?:(?:of|de|du|des|del|la|&)\s+)?{_CAPW}){{0,6}}"
@@ -748,6 +750,10 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                 name = m.group("name")
                 if fold(name) in lex.places:
                     continue  # "the mining division of British Columbia"
+                short = m.groupdict().get("short")
+                if short and (name.split()[0] != short and "".join(w[0] for w in name.split()) != short
+                              or name.split()[-1].lower() in _ASSET_HEADS):
+                    continue  # the short name must be the name's first word or its initials
                 words = _strip_common_start(name.split(), ctx.lower_words)
                 name = " ".join(words)
                 if not name or fold(name) in _GENERIC_TERMS or fold(name) in lex.places:
@@ -886,6 +892,19 @@ def _stake_target(ctx: DocContext, sent: Sentence, m: re.Match[str], spans: list
         return
     ctx.add("org", name, "Company")
     spans.append((m.start("name"), m.start("name") + len(name), name))
+    # "100 pct of Ora Banda and Browns Creek and 20 pct of ...": the second name shares the stake
+    end = m.start("name") + len(name)
+    more = re.match(rf" and (?P<next>{_CAPW}(?: {_CAPW}){{0,3}})(?= and |[,.;]| ?$)", sent.text[end:])
+    if more:
+        nxt = more.group("next")
+        words = nxt.split()
+        if all(_is_cap(w) and w.lower() not in _COMMON_CAPS for w in words) and not ctx.lookup(nxt) and \
+                fold(nxt) not in lex.places and fold(nxt) not in lex.commodities and \
+                fold(nxt) not in _GENERIC_TERMS and words[-1].lower() not in _ASSET_HEADS and \
+                words[-1].rstrip(".").lower() not in _SUFFIX_WORDS:
+            ctx.add("org", nxt, "Company")
+            start = end + more.start("next")
+            spans.append((start, start + len(nxt), nxt))
 
 
 _PLACE_BEFORE_PLACE = re.compile(

@@ -8,6 +8,7 @@ the graph) so every fact can be traced to the words and the rule that made it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -104,7 +105,7 @@ PNAME = (r"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-ZÀ-Ý][a-zà-ÿ
 _GATE_SUBSIDIARY = re.compile(r"subsidiar|\bunit\b|division|member|part of|controlled|owned|whose|"
                               r"affiliate|\barm\b|filiale", re.I)
 _GATE_STAKE = re.compile(r"owned|respectively|interest|stake", re.I)
-_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout", re.I)
+_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio", re.I)
 
 
 # the head nouns of a site's description ("the smelter near Maputo", "the operator of the mine")
@@ -112,6 +113,12 @@ _SITE_HEADS = r"(?:mine|smelter|refinery|mill|plant|project|deposit|property|com
 
 # an asset's name used as a modifier of a map's words: "the X concession boundaries", "X project outline"
 _OUTLINE = re.compile(r"\s+(?:boundar(?:y|ies)|outlines?|limits|maps?|footprints?)\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+    """The rules' patterns, compiled once: there are more of them than ``re``'s own cache holds."""
+    return re.compile(pattern)
 
 
 class _Reader:
@@ -131,7 +138,7 @@ class _Reader:
 
     def _iter(self, pattern: str | re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         """``re.finditer`` that remembers the match, so each fact knows the words that made it."""
-        for m in re.finditer(pattern, text):
+        for m in _compiled(pattern).finditer(text):
             self._at = m.span()
             yield m
 
@@ -161,6 +168,11 @@ class _Reader:
             return self.quote_org or self.ctx.issuer
         before = [int(x) for x in re.findall(E, self.t[:at])]
         orgs = [n for n in before if self.is_org(n)]
+        if orgs and p == "their" and re.search(r"\b(?:[Ww]e|us|[Oo]ur)\b", self.t[:at]):
+            # a speaker's "we ... partnering with NeoRe to develop their project": theirs is not ours
+            speaker = self.quote_org or self.ctx.issuer
+            others = [n for n in orgs if self.key(n) != speaker]
+            return self.key(others[-1]) if others else None
         if orgs:
             # "Comalco's Commonwealth Aluminium unit ... its smelter": the unit is the subject
             unit = re.search(rf"⟦{orgs[0]}⟧['’]s? {E} (?:unit|subsidiary|division)\b", self.t[:at])
@@ -284,7 +296,35 @@ class _Reader:
                 # a majority-held mine or project is the holder's to run ("its project")
                 self.emit("operates", holder, held, "operates.majority_stake", confidence=0.6)
 
+    def _portfolio(self, future: bool) -> Iterator[tuple[str, str, float]]:
+        """(holder key, item mention, share) of a list of stakes in a portfolio: "X's portfolio
+        includes 30% of A, 100% of B and C" (future=False) or "... will include ..." (future=True)."""
+        verb = r"will (?:include|comprise|consist of|be made up of)" if future else \
+            r"(?:now )?(?:includes|comprises|consists of|is made up of)"
+        for m in self._iter(rf"{E}['’]s? (?:[\w-]+ )?portfolio {verb} (?:[^⟦.;]|⟦\d+⟧){{0,60}}?(?={P} of )", self.t):
+            if not self.is_org(m.group(1)):
+                continue
+            holder = self.key(m.group(1))
+            rest = self.t[m.end():]
+            pos = 0
+            share = None
+            while True:
+                item = re.match(rf"(?:,? and |, )?(?:{P} of )?(?:the )?(?:new |existing )?{E}", rest[pos:])
+                if not item or (item.group(1) is None and share is None):
+                    break
+                share = float(item.group(1)) if item.group(1) else share
+                if self.is_org(item.group(2)) or self.is_asset(item.group(2)):
+                    self._at = (m.end() + pos, m.end() + pos + item.end())
+                    yield holder, item.group(2), share
+                pos += item.end()
+                # a descriptor after the name: "20 pct of the new Boddington development"
+                tail = re.match(r" (?:development|venture|deposit|operations?)\b", rest[pos:])
+                if tail:
+                    pos += tail.end()
+
     def stakes(self) -> None:
+        for holder, item, share in self._portfolio(future=False):
+            self._stake(holder, item, share, "stake.portfolio", conf=0.7)
         t = self.t
         mentions_royalty = bool(re.search(r"\broyalt|\bNSR\b|\bstream", t, re.I))
         # "X, a 6.67% owner of Y"
@@ -313,6 +353,12 @@ class _Reader:
                 if item:
                     self._at = (end + part.start(), end + part.start() + item.end())
                     self._stake(holder, item.group(2), float(item.group(1)), "stake.holds_pct_list", runs=True)
+        # "acquire all the shares of Y from X, which currently holds an 85% interest": X's stake is in Y
+        for m in self._iter(
+                rf"\b(?:of|in) (?:the )?{E}[^⟦.;]{{0,20}}? from {E},? which (?:currently |now )?(?:holds|owns) "
+                rf"(?:an? )?{P} (?:equity |ownership |beneficial )?(?:interest|stake)\b(?! in)", t):
+            if self.is_org(m.group(2)) and self.key(m.group(1)) != self.key(m.group(2)):
+                self._stake(self.key(m.group(2)), m.group(1), float(m.group(3)), "stake.seller_holds")
         # "X owns 100% of Y" handled above ('of'); "Y is 40% owned by X" / "Y, 40%-owned by X"
         for m in self._iter(rf"{E},? (?:is |which is )?(?:an? )?{P}[- ]?owned by {E}", t):
             if self.is_org(m.group(3)):
@@ -493,6 +539,10 @@ class _Reader:
             status = "completed" if re.search(r"\bsold\b|\bcompleted\b|\bclosed\b", m.group(0)) else "signed"
             self.emit("acquires", self.key(buyer), self.key(target), "acquisition.sale_to", share=share,
                       status=status, confidence=0.75)
+        # "X's portfolio will include 30 pct of A, 100 pct of B and C and 20 pct of D": what X will hold
+        for holder, item, share in self._portfolio(future=True):
+            self.emit("acquires", holder, self.key(item), "acquisition.portfolio", share=share,
+                      status="signed", confidence=0.65)
         # "X's purchase of Y"
         for m in self._iter(rf"{E}['’]s? (?:proposed |planned |agreed |pending )?(?:purchase|acquisition|takeover|buyout) "
                             rf"of (?:the )?{E}", t):
@@ -523,12 +573,23 @@ class _Reader:
             "completed" if _COMPLETED.search(t) and kind == "StrategicInvestment" else "signed"
         binding = False if _NON_BINDING.search(t) else True if _BINDING.search(t) else None
         parties = self._signatories(orgs)
+        # "C, a subsidiary of D, ...": the parent named in an aside is no party, nor the other side
+        parents = {self.key(n) for n in re.findall(
+            rf"⟦\d+⟧,? (?:an? |the )?(?:[\w-]+ ){{0,2}}?(?:subsidiary|unit|division|affiliate) of {E}", t)}
+        # "A ... its wholly-owned subsidiary, B, signed ...": B signs for A
+        signs_for = {self.key(a): self.key(b) for a, b in re.findall(
+            rf"{E}[^⟦]{{0,80}}?\bits (?:[\w-]+ ){{0,2}}?subsidiary,? {E}", t) if self.is_org(b)}
+        parents |= set(signs_for)
+        parties = list(dict.fromkeys(signs_for.get(k, k) for k in parties))
+        if len(parties) > 1 and set(parties) - parents and parents & set(parties) and \
+                not re.search(rf"\bbetween {E}|\bwith (?:its (?:parent|partner) |the )?{E}", t):
+            parties = [k for k in parties if k not in parents]
         if re.search(r"\b(?:the Parties|les Parties|they|both companies|the two companies)\b", t) and len(parties) < 2:
             parties = list(dict.fromkeys([*parties, *(self.ctx.issuer and [self.ctx.issuer] or [])]))
         if len(parties) == 1:
             other = self.subject() if self.subject() != parties[0] else None
             other = other or self.ctx.issuer
-            if other and other != parties[0]:
+            if other and other != parties[0] and other not in parents:
                 parties = [other, parties[0]]
         if len(parties) < 2:
             return
@@ -644,6 +705,7 @@ class _Reader:
                                       r"plans? to|negotiat\w*|considering)\b", t))
         # "X will continue primary aluminium production"
         for m in () if hypothetical else self._iter(rf"{E}(?:,[^⟦]{{0,60}},)? (?:[\w-]+ ){{0,4}}?(?:primary |refined |its )?{E} "
+                            rf"(?:(?:concentrates?|cathodes?|metal|ore|oxide|carbonate|hydroxide|sulphate|sulfate) )?"
                             rf"(?:production|output|producer|mining|smelting|refining|sales|operations)\b", t):
             if (self.is_org(m.group(1)) or self.is_asset(m.group(1))) and self.kind(m.group(2)) == "commodity":
                 self.emit("commodity", self.key(m.group(1)), self.key(m.group(2)), "commodity.noun",
@@ -674,6 +736,41 @@ class _Reader:
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.producer",
                               confidence=0.7)
+        # "X is / will be one of Australia's larger gold producers"
+        for m in () if hypothetical else self._iter(
+                rf"{E},? (?:is|was|will be|has become|became|remains) one of (?:{E}['’]s? |the )?(?:[\w-]+ ){{0,2}}?"
+                rf"((?:{E}(?:, |,? and |,? or |-| ))*{E}) (?:producers|miners)\b", t):
+            if not self.is_org(m.group(1)):
+                continue
+            for n in re.findall(E, m.group(3)):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.one_of_producers",
+                              confidence=0.7)
+        # a mission sentence: "X is a mineral exploration company focused on ... uranium" (the first
+        # entity after the focus words must be a commodity; its coordinated list follows)
+        for m in () if hypothetical else self._iter(
+                rf"{E},? (?:is )?an? [^⟦.;]{{0,80}}?\b(?:company|corporation|explorer|developer|producer|miner)"
+                rf",? (?:focused|focussed|focusing|dedicated|committed)(?: primarily| mainly| exclusively)? (?:on|to) "
+                rf"[^⟦.;]{{0,90}}?((?:{E}(?:, |,? and |,? or |-| ))*{E})", t):
+            if not self.is_org(m.group(1)) or re.search(r"\broyalt|\bstream", m.group(0), re.I):
+                continue
+            if re.search(r"\bprice|\bmarket|\bdemand", m.group(0) + t[m.end():m.end() + 12], re.I):
+                continue
+            for n in re.findall(E, m.group(2)):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.focus",
+                              confidence=0.65)
+        # "X is currently advancing uranium exploration projects in ..."
+        for m in () if hypothetical else self._iter(
+                rf"{E} (?:is|are) (?:currently |now |also )?(?:advancing|developing|exploring) "
+                rf"(?:its |a |several |multiple |two |three |four )?((?:{E}(?:, |,? and |,? or |-| ))*{E}) "
+                rf"(?:exploration |development |mining )?(?:projects|properties|assets|portfolio)\b", t):
+            if not self.is_org(m.group(1)):
+                continue
+            for n in re.findall(E, m.group(2)):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.advancing",
+                              confidence=0.65)
         for m in self._iter(rf"{E} (?:producer|miner) {E}", t):
             if self.kind(m.group(1)) == "commodity" and self.is_org(m.group(2)):
                 self.emit("commodity", self.key(m.group(2)), self.key(m.group(1)), "commodity.producer",
@@ -800,6 +897,7 @@ def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
     for i, m in enumerate(masked):
         quote_org = attributions.get(i)
         m, located = _resolve_based_reference(ctx, masked, i)
+        m = _resolve_new_reference(ctx, masked, m, i)
         reader = _Reader(ctx, m, prev_subject, quote_org)
         reader.last_held = last_held
         reader.recent_assets = [k for recent in masked[max(0, i - 4):i + 1] for k in
@@ -863,9 +961,18 @@ def _resolve_based_reference(ctx: DocContext, masked: list[Masked], i: int) -> t
         return m, []
     place = m.mentions[int(found.group(1))].key
     start, end = m.source_span(*found.span())
+    resolved = _substitute(m, found.span(), referent)
+    fact = Fact("locatedIn", referent, place, m.sentence, "located.based_reference", confidence=0.7,
+                span=(start, end))
+    return resolved, [fact]
+
+
+def _substitute(m: Masked, span: tuple[int, int], referent: str) -> Masked:
+    """``m`` with the words at ``span`` of its masked text standing for the organization ``referent``."""
+    start, end = m.source_span(*span)
     rel_s, rel_e = start - m.sentence.start, end - m.sentence.start
     token = f"⟦{len(m.mentions)}⟧"
-    ms, me = found.span()
+    ms, me = span
     pieces = []
     for a, b, os_, oe, is_token in m.pieces:
         if b <= ms:
@@ -882,7 +989,24 @@ def _resolve_based_reference(ctx: DocContext, masked: list[Masked], i: int) -> t
     pieces.append((ms, ms + len(token), rel_s, rel_e, True))
     pieces.sort()
     mention = Mention(rel_s, rel_e, referent, m.sentence.text[rel_s:rel_e])
-    resolved = Masked(m.sentence, m.text[:ms] + token + m.text[me:], [*m.mentions, mention], pieces)
-    fact = Fact("locatedIn", referent, place, m.sentence, "located.based_reference", confidence=0.7,
-                span=(start, end))
-    return resolved, [fact]
+    return Masked(m.sentence, m.text[:ms] + token + m.text[me:], [*m.mentions, mention], pieces)
+
+
+# "float a new company, BHP Gold Mines Ltd ... the new company will be ...": the company introduced
+_NEW_REFERENCE = re.compile(r"\b(?<!⟧ )the new (?:company|firm|entity)\b(?! ⟦)")
+_NEW_INTRODUCED = re.compile(rf"\b(?:an?|the) new(?:ly[- ](?:formed|created|listed))? (?:company|firm|entity),? "
+                             rf"(?:called |named |to be (?:called|named) )?{E}")
+
+
+def _resolve_new_reference(ctx: DocContext, masked: list[Masked], m: Masked, i: int) -> Masked:
+    """Replace "the new company" by the organization an earlier sentence introduced as "a new
+    company, X"; with none, or with two different ones introduced, nothing changes."""
+    found = _NEW_REFERENCE.search(m.text)
+    if not found:
+        return m
+    introduced = {masked[j].mentions[int(n)].key for j in range(i) for n in _NEW_INTRODUCED.findall(masked[j].text)
+                  if ctx.entities[masked[j].mentions[int(n)].key].kind == "org"}
+    if len(introduced) != 1:
+        return m
+    return _substitute(m, found.span(), introduced.pop())
+
