@@ -258,3 +258,34 @@ def test_the_resolution_file_setting_reaches_ingest(tmp_path: Path) -> None:
         assert [(name, reason) for name, _, reason in report.merges] == \
             [("Sairs Mining Corp.", f"pinned by {rules}:3")]
         assert ID + "org-sairs-mining" not in nodes(st)
+
+
+def test_a_batch_fuzzy_merges_with_what_it_wrote_earlier_in_the_run(tmp_path: Path) -> None:
+    """The run's label index is kept current: a spelling variant later in the same batch merges."""
+    from oregraph.ingest.batch import ingest_paths
+
+    (tmp_path / "a.txt").write_text("Nemaska Lithium Inc. reported drilling results from its property.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Nemasca Lithium Inc. reported assay results from its property.\n",
+                                    encoding="utf-8")
+    with Store.memory() as st:
+        report = ingest_paths(st, [tmp_path / "a.txt", tmp_path / "b.txt"])
+        assert [(name, reason.split(":")[0]) for name, _, reason in report.merges] == \
+            [("Nemasca Lithium Inc.", "fuzzy 86")]
+        assert ID + "org-nemasca-lithium" not in nodes(st)
+
+
+def test_the_label_index_reads_a_kind_once_and_learns_what_is_written() -> None:
+    from oregraph.ingest.resolve import LabelIndex
+
+    with Store.memory() as st:
+        ingest(st, doc("Nemaska Lithium Inc."))
+        index = LabelIndex()
+        prefix = ID + "org-"
+        assert index.of_kind(st, prefix) == [(ID + "org-nemaska-lithium", "Nemaska Lithium Inc.")]
+        ingest(st, doc("Whabouchi Mining Corp."))  # written behind the index's back: not re-read
+        assert len(index.of_kind(st, prefix)) == 1
+        index.add(ID + "org-whabouchi-mining", "Whabouchi Mining Corp.")
+        index.add(ID + "facility-x", "X mine")  # another kind: not in this list
+        assert [label for _, label in index.of_kind(st, prefix)] == ["Nemaska Lithium Inc.",
+                                                                    "Whabouchi Mining Corp."]

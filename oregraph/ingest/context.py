@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from oregraph.ingest.emit import announcement_iri, quads
 from oregraph.ingest.records import Announcement, Extraction
-from oregraph.ingest.resolve import ResolutionRules, load_rules, resolve
+from oregraph.ingest.resolve import LabelIndex, ResolutionRules, load_rules, resolve
 
 if TYPE_CHECKING:
     import httpx
@@ -136,6 +136,7 @@ class IngestContext:
     _fetcher: Fetcher | None = field(default=None, repr=False)
     _seen: set[str] = field(default_factory=set, repr=False)
     _rules: ResolutionRules | None = field(default=None, repr=False)
+    _labels: LabelIndex = field(default_factory=LabelIndex, repr=False)
 
     # -- settings ----------------------------------------------------------------
 
@@ -205,11 +206,12 @@ class IngestContext:
         graph = self.graph_iri(extraction.announcement)
         if self._rules is None:  # read once per run: the shipped rules, then the user's file
             self._rules = load_rules(self.store.settings.resolution_file)
-        res = resolve(self.store, extraction, self.base, rules=self._rules)
+        res = resolve(self.store, extraction, self.base, rules=self._rules, labels=self._labels)
         built = quads(extraction, base=self.base, iris=res.iris, labels=res.labels)
         if self.dry_run:
             sum(1 for _ in built)
             return Written(graph, 0, len(extraction.facts), res.merges)
         added = self.store.add_graph(graph, built)
+        self._labels.add_written(extraction, res, self.base)
         log.info("wrote %s (%d quads)", graph, added)
         return Written(graph, added, len(extraction.facts), res.merges)

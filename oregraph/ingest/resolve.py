@@ -58,7 +58,7 @@ from oregraph.ingest.records import Extraction
 __all__ = [
     "Resolution", "Merge", "NearMiss", "Rule", "ResolutionRules", "ResolutionRulesError", "resolve",
     "load_rules", "parse_rules", "fuzzy_match", "name_parts", "DEFAULT_RULES_FILE", "RULE_COLUMNS",
-    "FUZZY_THRESHOLD", "store_duplicates",
+    "FUZZY_THRESHOLD", "store_duplicates", "LabelIndex",
 ]
 
 DEFAULT_RULES_FILE = Path(__file__).parent / "data" / "resolution.tsv"
@@ -294,16 +294,49 @@ def fuzzy_match(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> tuple[flo
 
 # ------------------------------------------------------------------------ resolve
 
+class LabelIndex:
+    """The (IRI, label) pairs of stored entities, per kind, for the fuzzy step of one run.
+
+    Each kind is read from the store once, when first needed; :meth:`add`
+    keeps it current with what the run itself writes. Without one, every
+    :func:`resolve` call reads every label of a kind again, so a long batch
+    slows down as the store grows. Entities other processes write during the
+    run are not seen by the fuzzy step (the exact, alias and listing steps
+    still ask the store).
+    """
+
+    def __init__(self) -> None:
+        self._by_prefix: dict[str, list[tuple[str, str]]] = {}
+
+    def of_kind(self, store: Any, prefix: str) -> list[tuple[str, str]]:
+        if prefix not in self._by_prefix:
+            self._by_prefix[prefix] = _labels_of_kind(store, prefix)
+        return self._by_prefix[prefix]
+
+    def add(self, iri: str, label: str) -> None:
+        for prefix, pairs in self._by_prefix.items():
+            if iri.startswith(prefix):
+                pairs.append((iri, label))
+
+    def add_written(self, ex: Extraction, res: Resolution, base: str) -> None:
+        """Record the entities an extraction minted (merged ones are already known)."""
+        for key, ent in ex.entities.items():
+            if key not in res.iris and ent.kind in ("org", "facility", "project"):
+                self.add(str(entity_iri(key, base)), ent.label)
+
+
 def resolve(store: Any, ex: Extraction, base: str, *, rules: ResolutionRules | None = None,
-            fuzzy_threshold: float = FUZZY_THRESHOLD) -> Resolution:
+            fuzzy_threshold: float = FUZZY_THRESHOLD, labels: LabelIndex | None = None) -> Resolution:
     """Map the document's entities onto stored entities (see the module docstring).
 
-    ``store`` needs only ``select(query, bindings)``. ``rules`` defaults to the
+    ``store`` needs ``select`` and ``query``. ``rules`` defaults to the
     shipped rules file; pass :func:`load_rules` (``path``) to add a user's.
+    A batch passes one :class:`LabelIndex` for the whole run (and records what
+    it writes with :meth:`LabelIndex.add_written`).
     """
     rules = rules if rules is not None else _shipped_rules()
     res = Resolution()
-    labels_by_kind: dict[str, list[tuple[str, str]]] = {}
+    index = labels if labels is not None else LabelIndex()
     tickers: dict[str, list[tuple[str, str]]] = {}
     for fact in ex.facts:
         if fact.predicate == "listedAs":
@@ -363,9 +396,8 @@ def resolve(store: Any, ex: Extraction, base: str, *, rules: ResolutionRules | N
                         continue
                     candidates[str(row["e"])] = (str(row["label"]), f"alias {name!r}")
         if not candidates and ent.kind in ("org", "facility", "project"):
-            if ent.kind not in labels_by_kind:
-                labels_by_kind[ent.kind] = _labels_of_kind(store, kind_prefix)
-            candidates = _fuzzy_candidates(ent.label, labels_by_kind[ent.kind], fuzzy_threshold, res, allowed)
+            candidates = _fuzzy_candidates(ent.label, index.of_kind(store, kind_prefix), fuzzy_threshold,
+                                           res, allowed)
         if len(candidates) == 1:
             iri, (label, reason) = next(iter(candidates.items()))
             res.iris[key] = URIRef(iri)
