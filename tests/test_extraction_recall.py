@@ -549,3 +549,92 @@ NEW_COMPANY = rows(frozenset({"commodity"}), [
 @pytest.mark.parametrize("text,expected,only", NEW_COMPANY)
 def test_the_new_company_and_one_of_the_producers(text: str, expected: set[tuple], only: frozenset[str]) -> None:
     check(text, expected, only)
+
+
+LIST_DESCRIPTIONS = rows(frozenset({"locatedIn", "commodity"}), [
+    ("nationality-of-the-listed-mines",
+     f"{ALD}'s portfolio will include several Peruvian mines -- 40 pct of Harrowgate, "
+     "100 pct of Kell Ridge and 25 pct of Wrenfield.",
+     {("locatedIn", "Harrowgate", "Peru", None), ("locatedIn", "Kell Ridge", "Peru", None),
+      ("locatedIn", "Wrenfield", "Peru", None)}),
+    ("nationality-and-commodity-of-the-listed-mines",
+     f"{BRK}'s portfolio includes two Canadian zinc mines: 30% of Harrowgate and 15% of Wrenfield.",
+     {("locatedIn", "Harrowgate", "Canada", None), ("locatedIn", "Wrenfield", "Canada", None),
+      ("commodity", "Harrowgate", "zinc", None), ("commodity", "Wrenfield", "zinc", None)}),
+    # TRAP: a descriptive word that names no country gives no place
+    ("trap-word-that-is-no-nationality",
+     f"{ALD}'s portfolio will include several Laurentian mines -- 40 pct of Harrowgate.", set()),
+    # TRAP: the description belongs to the list after it, not to a holding named elsewhere
+    ("trap-description-without-a-list",
+     f"{BRK} owns several Canadian mines. {ALD} holds 30% of Harrowgate.", set()),
+])
+
+PLURAL_LOCATED = rows(frozenset({"locatedIn"}), [
+    ("two-projects-located-in-a-region",
+     "The Harrow Creek and Moss Bank copper projects are located about 20 kilometres north of "
+     "Kamloops in central British Columbia.",
+     {("locatedIn", "Harrow Creek project", "British Columbia", None),
+      ("locatedIn", "Moss Bank project", "British Columbia", None)}),
+    ("three-mines-situated-in-a-country",
+     "The Kell, Wren and Tarn mines are situated in Ghana.",
+     {("locatedIn", "Kell mine", "Ghana", None), ("locatedIn", "Wren mine", "Ghana", None),
+      ("locatedIn", "Tarn mine", "Ghana", None)}),
+    # TRAP: two places for two sites: which is where is not one place for all
+    ("trap-respectively",
+     "The Kell and Wren mines are located in Ghana and Peru, respectively.", set()),
+    # TRAP: a company among the listed names is no site
+    ("trap-company-in-the-list",
+     f"{ALD} and the Wren projects are located in Ghana.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", LIST_DESCRIPTIONS + PLURAL_LOCATED)
+def test_a_list_s_shared_description_and_place(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+JOINT_SUBSIDIARIES = rows(frozenset({"subsidiaryOf", "partnerOf"}), [
+    ("owns-a-joint-subsidiary-with",
+     f"{ALD} owns {BRK}, a joint subsidiary with {CRN} that builds filtration plants.",
+     {("subsidiaryOf", BRK, ALD, None), ("subsidiaryOf", BRK, CRN, None),
+      ("partnerOf", ALD, CRN, ("JointVenture", "signed"))}),
+    ("a-joint-subsidiary-of-two-owners",
+     f"{BRK}, a joint subsidiary of {ALD} and {CRN}, runs the filter works.",
+     {("subsidiaryOf", BRK, ALD, None), ("subsidiaryOf", BRK, CRN, None),
+      ("partnerOf", ALD, CRN, ("JointVenture", "signed"))}),
+    ("as-a-subsidiary-of-two-owners",
+     f"As a subsidiary of {ALD} and {CRN}, {BRK} sells water treatment systems.",
+     {("subsidiaryOf", BRK, ALD, None), ("subsidiaryOf", BRK, CRN, None)}),
+    # TRAP: a joint subsidiary only planned is no subsidiary yet
+    ("trap-planned-joint-subsidiary",
+     f"{ALD} plans to form {BRK}, a joint subsidiary with {CRN}.", set()),
+    # TRAP: one owner named: no second party to be a partner
+    ("trap-one-owner",
+     f"{BRK} is a joint subsidiary of {ALD}.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", JOINT_SUBSIDIARIES)
+def test_a_joint_subsidiary_belongs_to_both_owners(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)
+
+
+OPERATED_SITE_COMMODITY = rows(frozenset({"commodity"}), [
+    ("operates-a-country-s-richest-mine",
+     f"{ALD} operates Peru's richest zinc mine, the company said.",
+     {("commodity", ALD, "zinc", None)}),
+    ("runs-an-unnamed-smelter",
+     f"{BRK} runs a large copper smelter near the coast.",
+     {("commodity", BRK, "copper", None)}),
+    # TRAP: a royalty on a mine is no mine of one's own
+    ("trap-mine-royalty",
+     f"{CRN} owns a gold mine royalty on a property in Ghana.", set()),
+    # TRAP: a site only planned
+    ("trap-plans-to-run",
+     f"{CRN} plans to run a nickel smelter one day.", set()),
+])
+
+
+@pytest.mark.parametrize("text,expected,only", OPERATED_SITE_COMMODITY)
+def test_an_operated_site_s_commodity_is_its_operator_s(text: str, expected: set[tuple], only: frozenset[str]) -> None:
+    check(text, expected, only)

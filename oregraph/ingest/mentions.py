@@ -521,12 +521,18 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
             while prev := _COORDINATED_END.search(sent.text[max(0, pos - 120):pos]):
                 prev_offset = max(0, pos - 120)
                 name = prev.group("name")
+                name_at = prev_offset + prev.start("name")
+                opener = re.match(r"(?:The|Our|Its|Their)\s+", name)
+                if opener and len(name.split()) > 1:
+                    # "The Kell, Wren and Tarn mines": the article opens the list, it names nothing
+                    name, name_at = name[opener.end():], name_at + opener.end()
                 words = _strip_common_start(name.split(), ctx.lower_words)
                 if not words or len(words) != len(name.split()):
                     break
-                items.append((prev_offset + prev.start("name"), prev_offset + prev.end("name"),
-                              f"{name} {singular}", name, cls, comms))
-                pos = prev_offset + prev.start("name")
+                items.append((name_at, prev_offset + prev.end("name"), f"{name} {singular}", name, cls, comms))
+                pos = name_at
+                if opener:
+                    break
             if items:
                 out.append((start, end, f"{core} {singular}", core, cls, comms))
                 out.extend(items)

@@ -12,7 +12,8 @@ import functools
 import re
 from collections.abc import Iterator
 
-from oregraph.ingest.mentions import DocContext, Masked
+from oregraph.ingest.lexicon import fold, lexicon
+from oregraph.ingest.mentions import DocContext, Masked, _is_demonym, _place_key
 from oregraph.ingest.records import Fact, Mention
 
 __all__ = ["read_relations", "AGREEMENT_WORDS", "share_in_range"]
@@ -225,6 +226,33 @@ class _Reader:
             if self.is_org(a) and self.is_org(b):
                 self.emit("subsidiaryOf", self.key(a), self.key(b), "subsidiary.appositive",
                           share=share, confidence=0.9)
+        # "A owns C, a joint subsidiary with B" / "C, a joint subsidiary of A and B": C belongs to both,
+        # and its owners are joint-venture partners
+        for m in self._iter(rf"(?:{E} (?:owns|holds|controls|formed|created|established) )?(?:the |a )?{E},? "
+                            rf"(?:is |was )?(?:a |an |the )?joint(?:ly[- ]owned)?[- ]?(?:subsidiary|company|venture company) "
+                            rf"(?:with|of) {E}(?:,? and {E})?", t):
+            owners = [g for g in (m.group(1), m.group(3), m.group(4)) if g]
+            child = m.group(2)
+            if len(owners) < 2 or not self.is_org(child) or not all(self.is_org(n) for n in owners):
+                continue
+            if re.search(r"\b(?:may|could|would|plans?|proposed|intends?)\b", t[:m.start()]):
+                continue
+            keys = list(dict.fromkeys(self.key(n) for n in owners))
+            for k in keys:
+                self.emit("subsidiaryOf", self.key(child), k, "subsidiary.joint", confidence=0.75)
+            for i, a in enumerate(keys):
+                for b in keys[i + 1:]:
+                    self.emit("partnerOf", a, b, "agreement.joint_subsidiary", agreement="JointVenture",
+                              status="signed", confidence=0.7)
+        # "As a (wholly-owned) subsidiary of A and B, C ...": C belongs to each
+        for m in self._iter(rf"\b[Aa]s (?:an? )?(?:(?:{_WHOLLY}|majority[- ]owned|joint) )?(?:subsidiary|unit) of {E}"
+                            rf"(?:,? and {E})?, {E}", t):
+            owners = [g for g in (m.group(1), m.group(2)) if g]
+            child = m.group(3)
+            if self.is_org(child) and all(self.is_org(n) for n in owners):
+                for n in owners:
+                    self.emit("subsidiaryOf", self.key(child), self.key(n), "subsidiary.as_a",
+                              confidence=0.75)
         # "X, (since December) a unit of Y"
         for m in self._iter(rf"{E},? (?:[\w ]{{0,25}} )?(?:is |was |became )?(?:now )?(?:an? |the )?"
                              rf"(?:unit|division|member|part) of (?:the )?{E}", t):
@@ -305,6 +333,13 @@ class _Reader:
             if not self.is_org(m.group(1)):
                 continue
             holder = self.key(m.group(1))
+            # the list's shared description: "several Australian gold mines -- 30% of A, ..."
+            shared = re.search(rf"(?:several |two |three |four |five |six |its |the following )?"
+                               rf"(?:(?P<demonym>[A-Z][a-z]+) )?(?:{E} )?(?:mines|projects|properties|deposits|operations)"
+                               rf"\s*(?:--|—|–|:|,)?\s*$", m.group(0))
+            country = self._country_of(shared.group("demonym")) if shared and shared.group("demonym") else None
+            commodity = shared.group(2) if shared and shared.group(2) and \
+                self.kind(shared.group(2)) == "commodity" else None
             rest = self.t[m.end():]
             pos = 0
             share = None
@@ -315,12 +350,32 @@ class _Reader:
                 share = float(item.group(1)) if item.group(1) else share
                 if self.is_org(item.group(2)) or self.is_asset(item.group(2)):
                     self._at = (m.end() + pos, m.end() + pos + item.end())
+                    if country:
+                        self.emit("locatedIn", self.key(item.group(2)), country,
+                                  "located.list_description", confidence=0.65)
+                    if commodity:
+                        self.emit("commodity", self.key(item.group(2)), self.key(commodity),
+                                  "commodity.list_description", confidence=0.65)
                     yield holder, item.group(2), share
                 pos += item.end()
                 # a descriptor after the name: "20 pct of the new Boddington development"
                 tail = re.match(r" (?:development|venture|deposit|operations?)\b", rest[pos:])
                 if tail:
                     pos += tail.end()
+
+    def _country_of(self, demonym: str) -> str | None:
+        """The country a nationality word names ("Australian", "Brazilian", "Chilean"), added to
+        the document's places; None for a word that names no country of the lexicon."""
+        if not _is_demonym(demonym):
+            return None
+        word = demonym.lower()
+        stems = [word[:-1], word[:-3], word[:-3] + "a", word[:-2], word[:-2] + "o", word[:-4]]
+        lex = lexicon()
+        for stem in stems:
+            entry = lex.places.get(fold(stem))
+            if entry is not None and entry.kind == "country" and len(stem) > 3:
+                return _place_key(self.ctx, entry, entry.label)
+        return None
 
     def stakes(self) -> None:
         for holder, item, share in self._portfolio(future=False):
@@ -710,6 +765,16 @@ class _Reader:
             if (self.is_org(m.group(1)) or self.is_asset(m.group(1))) and self.kind(m.group(2)) == "commodity":
                 self.emit("commodity", self.key(m.group(1)), self.key(m.group(2)), "commodity.noun",
                           confidence=0.65)
+        # "X operates Brazil's richest gold mine", "X runs a zinc smelter": an unnamed site's commodity
+        # is its operator's
+        for m in () if hypothetical else self._iter(
+                rf"{E} (?:operates|runs|owns) (?:{E}['’]s? |an? |its )(?:[a-z-]+ ){{0,2}}?{E} "
+                rf"(?:mine|smelter|refinery|mill|plant)\b(?! (?:royalt|stream|contract))", t):
+            comm = m.group(m.lastindex or 0)
+            if self.is_org(m.group(1)) and self.kind(comm) == "commodity" and \
+                    (m.group(2) is None or self.kind(m.group(2)) == "place"):
+                self.emit("commodity", self.key(m.group(1)), self.key(comm), "commodity.operates_site",
+                          confidence=0.65)
         for m in () if hypothetical else self._iter(rf"{E}(?:['’]s?)?[^⟦]{{0,80}}?\b{verbs}\b[^⟦.;]{{0,40}}?{E}", t):
             subj, comm = m.group(1), m.group(2)
             if self.kind(comm) != "commodity":
@@ -795,6 +860,20 @@ class _Reader:
             else:
                 place_key = self.key(place)
             self.emit("locatedIn", self.key(subj), place_key, "located.in", confidence=0.8)
+        # "The A and B nickel projects are located (40 km north of Town) in central Region": each one
+        for m in self._iter(rf"((?:{E}, )*{E},? and {E}) (?:{E} )?(?:[\w-]+ )?"
+                            rf"(?:projects|mines|properties|deposits|prospects|smelters|plants|mills|refineries) "
+                            rf"(?:are|were) (?:both |all )?(?:located|situated) (?:[^⟦.;]|⟦\d+⟧){{0,140}}?\bin (?:the )?"
+                            rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?"
+                            rf"{E}", t):
+            place = m.group(m.lastindex or 0)
+            items = re.findall(E, m.group(1))
+            if self.kind(place) != "place" or not all(self.is_asset(n) for n in items):
+                continue
+            if re.match(rf",? (?:and|or) (?:the )?{E}", t[m.end():]) or "respectively" in t[m.end():]:
+                continue  # "in Chile and Peru (respectively)": which one is where is not said
+            for n in items:
+                self.emit("locatedIn", self.key(n), self.key(place), "located.plural", confidence=0.75)
         # "the Zincor plant, some 40 kms east of Johannesburg": the region around the town
         for m in self._iter(rf"{E},? (?:(?:which |that )?(?:is |are )?(?:located|situated) )?(?:some |about |approximately |roughly )?"
                             rf"[\d.,]+ ?(?:km|kms|kilometres|kilometers|miles|mi)\.? (?:\w+ ){{0,2}}(?:of|from) (?:the )?{E}", t):
