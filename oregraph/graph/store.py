@@ -86,17 +86,10 @@ _UPDATE_KEYWORD = re.compile(
 )
 
 
-def check_nesting(sparql: str, limit: int = MAX_NESTING) -> None:
-    """Refuse a query or update nested deeper than ``limit`` brackets, before any parser sees it.
-
-    >>> check_nesting("SELECT * WHERE { FILTER((1)) }")
-    >>> check_nesting("ASK {" + "(" * 300 + ")" * 300 + "}")
-    Traceback (most recent call last):
-    ...
-    oregraph.errors.QueryError: the query nests brackets 301 deep; at most 256 levels are accepted: simplify it
-    """
+def _check_depth(code: str, limit: int = MAX_NESTING) -> None:
+    """Refuse text nested deeper than ``limit`` brackets (strings, IRIs and comments blanked)."""
     depth = deepest = 0
-    for bracket in _BRACKET.finditer(SKIPPED_TEXT.sub(" ", sparql)):
+    for bracket in _BRACKET.finditer(code):
         depth += 1 if bracket.group() in "({[" else -1
         deepest = max(deepest, depth)
     if deepest > limit:
@@ -123,9 +116,17 @@ def uses_service(query: str) -> bool:
 
 
 def check_query_text(sparql: str) -> None:
-    """What every store checks before a query reaches an engine: nesting depth, no SERVICE."""
-    check_nesting(sparql)
-    if uses_service(sparql):
+    """What every store checks before a query reaches an engine: nesting depth, no SERVICE.
+
+    >>> check_query_text("SELECT * WHERE { FILTER((1)) }")
+    >>> check_query_text("ASK {" + "(" * 300 + ")" * 300 + "}")
+    Traceback (most recent call last):
+    ...
+    oregraph.errors.QueryError: the query nests brackets 301 deep; at most 256 levels are accepted: simplify it
+    """
+    code = SKIPPED_TEXT.sub(" ", sparql)  # blanked once for both checks
+    _check_depth(code)
+    if _SERVICE.search(code):
         raise QueryError(
             "SERVICE (federated query) is not allowed: it would fetch another endpoint from "
             "this machine; query the other endpoint directly"

@@ -210,18 +210,31 @@ def parse_rules(lines: Sequence[str], source: str) -> ResolutionRules:
 
 
 def load_rules(path: Path | None = None) -> ResolutionRules:
-    """The shipped rules (``data/resolution.tsv``) followed by those of ``path``, if given."""
+    """The shipped rules (``data/resolution.tsv``) followed by those of ``path``, if given.
+
+    A user's file is read again only when it changes (its modification time),
+    so calling this for every announcement costs no file reads.
+    """
     rules = ResolutionRules(list(_shipped_rules().rules))
     if path is not None:
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            changed = Path(path).stat().st_mtime_ns
         except FileNotFoundError:
             raise ResolutionRulesError(f"{path}: no such resolution rules file; give a TSV file "
                                        "(see docs/resolution.md)") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ResolutionRulesError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
-        rules.rules.extend(parse_rules(text.splitlines(), str(path)).rules)
+        except OSError as exc:
+            raise ResolutionRulesError(f"{path}: cannot be read ({exc})") from None
+        rules.rules.extend(_user_rules(str(path), changed).rules)
     return rules
+
+
+@lru_cache(maxsize=8)
+def _user_rules(path: str, changed: int) -> ResolutionRules:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ResolutionRulesError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
+    return parse_rules(text.splitlines(), path)
 
 
 @lru_cache(maxsize=1)
