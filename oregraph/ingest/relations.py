@@ -104,10 +104,39 @@ PNAME = (r"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-ZÀ-Ý][a-zà-ÿ
 
 # Words without which a rule family cannot match: a cheap test before its patterns run.
 _GATE_SUBSIDIARY = re.compile(r"subsidiar|\bunit\b|division|member|part of|controlled|owned|whose|"
-                              r"affiliate|\barm\b|filiale", re.I)
+                              r"affiliate|\barm\b|filiale|⟧['’]s ⟦", re.I)
 _GATE_STAKE = re.compile(r"owned|respectively|interest|stake", re.I)
-_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio", re.I)
+_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio|"
+                               r"(?:will|would|to|shall) (?:also )?(?:hold|own|take|assume|receive)\b", re.I)
 
+
+# words after "X's Y" that make Y something other than X's company: "X's Anglo agreement", "X's Y shares"
+_NOT_A_UNIT = (r"agreements?|deals?|offers?|bids?|transactions?|merger|acquisition|purchase|takeover|shares?|stock|"
+               r"stakes?|interests?|holdings?|board|management|shareholders?|partners?|partnership|"
+               r"joint venture|JV|alliance|contracts?|loans?|facility|financing|investment|option|"
+               r"royalty|stream|\(|,? (?:and|or) ⟦")
+
+# a holding counted in shares, with its percentage of the company's shares or capital
+_SHARES_HELD = re.compile(
+    r"⟦(?P<holder>\d+)⟧(?: and (?:its|their) (?:affiliates|associates|joint actors|subsidiaries))?"
+    r"(?:,[^⟦;]{0,80}?,)? (?:[^.;⟦]{0,60}?\s)?"
+    r"(?P<verb>(?:beneficially |now |currently |will |would |then |also )*(?:owns?|owned|holds?|held|controls?|"
+    r"controlled|owned or controlled|(?:has |have )?acquired|purchased|bought|subscribe[sd]? for|"
+    r"(?:will )?(?:own|hold|control)))\b"
+    r"(?:[^.;%⟦]|⟦\d+⟧){0,160}?\bshares\b(?:[^.;%⟦]|⟦\d+⟧){0,100}?"
+    r"(?:,? or |\(?representing |equal to |which represents? |being |amounting to )(?:approximately |about |roughly |"
+    r"nearly |some |an aggregate of )?⟦%(?P<pct>[\d.]+)⟧ of (?:the |its |their |all )?"
+    r"(?:(?:issued|outstanding|issued and outstanding|total|then|currently) )*(?:⟦\d+⟧ )?"
+    r"(?:common |ordinary |voting |class [A-Z] )?(?:shares|capital|share capital|stock|equity)", re.I)
+# a holding only on conditions or after a conversion not made: "assuming the exercise of the warrants"
+_ONLY_IF = re.compile(r"\b(?:assuming|would hold|if (?:all|the)|upon (?:the )?(?:exercise|conversion)|"
+                      r"on a (?:partially |fully )diluted basis)\b", re.I)
+
+# after an organization's mention: "'s 45 pct stake in the Y" (the stake the organization holds in Y)
+_POSSESSIVE_STAKE = re.compile(r"['’]s? (?:⟦%(?P<pct>[\d.]+)⟧ )?"
+                               r"(?:(?:direct|indirect|remaining|entire|existing|"
+                               r"undivided|equity|ownership|working|joint venture) ){0,2}"
+                               r"(?:stake|interest|shareholding|holding)s? in (?:the )?⟦(?P<held>\d+)⟧")
 
 # the head nouns of a site's description ("the smelter near Maputo", "the operator of the mine")
 _SITE_HEADS = r"(?:mine|smelter|refinery|mill|plant|project|deposit|property|complex|concentrator|operation)"
@@ -134,6 +163,7 @@ class _Reader:
         self.quote_org = quote_org
         self.facts: list[Fact] = []
         self.last_held: str | None = None  # what the sentence before held a stake in
+        self.shares_of: str | None = None  # the company whose shares the sentences before spoke of
         self.recent_assets: list[str] = []  # the plants, mines and projects of the sentences just before
         self._at: tuple[int, int] | None = None  # masked span of the match being read
 
@@ -169,6 +199,11 @@ class _Reader:
             return self.quote_org or self.ctx.issuer
         before = [int(x) for x in re.findall(E, self.t[:at])]
         orgs = [n for n in before if self.is_org(n)]
+        if re.search(r"\b(?:excluding|including|except|other than|apart from|but not|besides)\s+$", self.t[:at]):
+            # "for BHP's gold interests, excluding its stake in Y": its owner is the owner of what it qualifies
+            owners = [n for n in re.findall(rf"{E}['’]s? ", self.t[:at]) if self.is_org(n)]
+            if owners:
+                return self.key(owners[-1])
         if orgs and p == "their" and re.search(r"\b(?:[Ww]e|us|[Oo]ur)\b", self.t[:at]):
             # a speaker's "we ... partnering with NeoRe to develop their project": theirs is not ours
             speaker = self.quote_org or self.ctx.issuer
@@ -295,6 +330,12 @@ class _Reader:
                 else:
                     self.emit("ownsStakeIn", self.key(parent), self.key(sub), "stake.largest_shareholder",
                               confidence=0.7)
+        # "interests held by BHP's Utah International": one company's company is its subsidiary
+        for m in self._iter(rf"(?<!⟧ )(?<!\bof )(?<!\band ){E}['’]s {E}(?!['’]|\s*(?:{_NOT_A_UNIT}))", t):
+            parent, sub = m.group(1), m.group(2)
+            if self.is_org(parent) and self.is_org(sub) and self.key(parent) != self.key(sub):
+                self.emit("subsidiaryOf", self.key(sub), self.key(parent), "subsidiary.possessive_name",
+                          confidence=0.6)
         # "X is controlled by Y" / "X, controlled by Y"
         for m in self._iter(rf"{E},? (?:is |which is )?(?:controlled|majority[- ]owned) by {E}", t):
             if self.is_org(m.group(1)) and self.is_org(m.group(2)):
@@ -528,15 +569,40 @@ class _Reader:
             holder = holder or self.subject()
             if held is not None and holder and self.key(held) != holder:
                 self._stake(holder, held, float(m.group(3)), "stake.increased_to")
-        # "excluding its stake in Y": a holding without a number
-        for m in self._iter(rf"(?:\b(?P<pron>[Ii]ts|[Oo]ur)|{E}['’]s?) (?:[\w-]+ )?(?:stake|interest|shareholding|holding) "
-                            rf"in (?:the )?{E}", t):
+        # "excluding its stake in Y", "BHP's 45 pct stake in Y": a holding, with or without a number
+        for m in self._iter(rf"(?:\b(?P<pron>[Ii]ts|[Oo]ur)|{E}['’]s?) (?:{P} )?(?:[\w-]+ )?(?:stake|interest|shareholding|holding) "
+                            rf"in (?:the )?(?:⟦\d+⟧['’]s )?{E}", t):
             if re.search(r"\b(?:sell|sold|sale|divest\w*|dispos\w*|transfer\w*|spin\w*|will (?:own|hold|acquire)|"
                          r"earn|acquir\w*)\b", t[max(0, m.start() - 40):m.start()]):
                 continue  # "the sale of its interest in Y", "which will own the Company's interest in Y"
             holder = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else \
                 self.key(m.group(2)) if self.is_org(m.group(2)) else None
-            self._stake(holder, m.group(m.lastindex or 0), None, "stake.its_stake_in", conf=0.6)
+            share = float(m.group(3)) if m.group(3) else None
+            self._stake(holder, m.group(m.lastindex or 0), share, "stake.its_stake_in", conf=0.6)
+        # "X and its affiliates owned 107,578,740 BMR shares (representing approximately 59.4% of the
+        # outstanding BMR shares)"; "X will subscribe for the remaining 540 mln shares, or 56 pct of
+        # issued capital": a holding counted in shares, with its percentage of the company
+        for m in self._iter(_SHARES_HELD, t):
+            holder = m.group("holder")
+            if not self.is_org(holder) or _ONLY_IF.search(m.group(0)):
+                continue
+            named = re.findall(rf"{E}(?:['’]s?)? (?:common |ordinary |voting |class [A-Z] )?shares\b|"
+                               rf"shares (?:of|in) (?:the )?{E}", m.group(0), re.I)
+            candidates = [a or b for a, b in named if self.is_org(a or b) and self.key(a or b) != self.key(holder)]
+            company = self.key(candidates[-1]) if candidates else None
+            if company is None and re.search(r"\b(?:the )?Company['’]s\b|\bof the Company\b|"
+                                             r"\b(?:the )?Corporation['’]s\b", m.group(0)):
+                company = self.ctx.issuer
+            company = company or self.shares_of
+            if company is None or company == self.key(holder):
+                continue
+            share = float(m.group("pct"))
+            if re.search(r"\b(?:acquired|purchased|bought|subscribed)\b", m.group("verb")):
+                self.emit("acquires", self.key(holder), company, "acquisition.shares_representing",
+                          share=share, status="completed", confidence=0.7)
+                continue
+            self._stake(self.key(holder), self._mention_of(company), share, "stake.shares_representing",
+                        conf=0.75)
         # "A and B each hold 50%"
         for m in self._iter(rf"{E} and {E} each (?:hold|own|have) (?:an? )?{P}(?: interest| stake)? in (?:the )?{E}", t):
             for h in (m.group(1), m.group(2)):
@@ -569,6 +635,14 @@ class _Reader:
                 continue
             status = "completed" if _COMPLETED.search(t) or re.search(r"\bacquired\b|\bbought\b|\bclosed\b", m.group(0)) \
                 else "signed"
+            # "buy Y's 40% stake in Z": what is bought is the stake in Z, and Y holds it until the deal closes
+            held = _POSSESSIVE_STAKE.match(t, m.end())
+            if held and not m.group(3) and self.is_org(target) and \
+                    (self.is_org(held.group("held")) or self.is_asset(held.group("held"))):
+                seller, target = self.key(target), held.group("held")
+                share = float(held.group("pct")) if held.group("pct") else None
+                if status != "completed":
+                    self._stake(seller, target, share, "stake.seller_possessive", conf=0.7)
             self.emit("acquires", buyer, self.key(target), "acquisition.verb", share=share,
                       status=status, confidence=0.75)
             # "... a 19 pct stake in Y, a private company, and a 16 pct interest in Z"
@@ -594,6 +668,19 @@ class _Reader:
             status = "completed" if re.search(r"\bsold\b|\bcompleted\b|\bclosed\b", m.group(0)) else "signed"
             self.emit("acquires", self.key(buyer), self.key(target), "acquisition.sale_to", share=share,
                       status=status, confidence=0.75)
+        # "the new company would also hold BHP's 45 pct stake in Y": a stake passing to X
+        for m in self._iter(rf"{E}(?: [^⟦.;]{{0,30}})? (?:will|would|is to|are to|shall)(?: also)? "
+                            rf"(?:hold|own|take over|assume|receive|take) {E}(?=['’])", t):
+            held = _POSSESSIVE_STAKE.match(t, m.end())
+            buyer, seller = m.group(1), m.group(2)
+            if not held or not self.is_org(buyer) or not self.is_org(seller) or self.key(buyer) == self.key(seller):
+                continue
+            target = held.group("held")
+            if self.is_org(target) or self.is_asset(target):
+                share = float(held.group("pct")) if held.group("pct") else None
+                self._at = (m.start(), held.end())
+                self.emit("acquires", self.key(buyer), self.key(target), "acquisition.takes_over_stake",
+                          share=share, status="signed", confidence=0.7)
         # "X's portfolio will include 30 pct of A, 100 pct of B and C and 20 pct of D": what X will hold
         for holder, item, share in self._portfolio(future=True):
             self.emit("acquires", holder, self.key(item), "acquisition.portfolio", share=share,
@@ -952,6 +1039,7 @@ def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
     """Every fact of the document, sentence by sentence."""
     prev_subject = ctx.issuer
     last_held: str | None = None
+    shares_of: str | None = None
     quote_org = None
     # the organization each quotation is attributed to, for "our" and "we" inside it
     attributions: dict[int, str] = {}
@@ -979,6 +1067,7 @@ def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
         m = _resolve_new_reference(ctx, masked, m, i)
         reader = _Reader(ctx, m, prev_subject, quote_org)
         reader.last_held = last_held
+        reader.shares_of = shares_of
         reader.recent_assets = [k for recent in masked[max(0, i - 4):i + 1] for k in
                                 (mm.key for mm in recent.mentions)
                                 if ctx.entities[k].kind in ("facility", "project")]
@@ -997,6 +1086,11 @@ def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
             held = [m.mentions[int(n)].key for n in re.findall(rf"⟦%[\d.]+⟧ (?:[\w-]+ )?(?:interest |stake )?(?:in|of) (?:the )?{E}", m.text)
                     if ctx.entities[m.mentions[int(n)].key].kind in ("org", "facility", "project")]
         last_held = held[-1] if held else None
+        for a, b in re.findall(rf"{E}(?:['’]s?)? (?:common |ordinary )?shares\b|shares (?:of|in) (?:the )?{E}",
+                               m.text, re.I):
+            key = m.mentions[int(a or b)].key
+            if ctx.entities[key].kind == "org":
+                shares_of = key
         subject = next((mm.key for mm in m.mentions if ctx.entities[mm.key].kind == "org"), None)
         if subject:
             prev_subject = subject
