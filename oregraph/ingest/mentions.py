@@ -87,6 +87,7 @@ _ASSET_DESCRIPTORS = {
     "reduction", "refining", "smelting", "ore", "sands", "royalty", "flotation", "concentrate",
     "leaching", "brine", "porphyry", "vein", "gravel", "placer", "hard-rock", "hardrock",
     "greenfield", "brownfield", "past-producing", "producing", "mineral", "extraction",
+    "clay", "ionic", "adsorption", "skarn", "epithermal", "sediment-hosted", "in-situ", "isr",
 }
 _ORG_CONTEXT = [
     # slot is the capitalised name in group "name"
@@ -356,7 +357,14 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
         while j >= 0:
             t = toks[j].group(0)
             between = sent.text[toks[j].end():toks[j + 1].start()]
-            if between.strip() not in ("", "&") and not (
+            # "Ozzie's, Inc.", "Harbour Services, LLC": a comma before the suffix stays in the name
+            comma_suffix = j + 1 == i and between.strip() == "," and _is_cap(t) and \
+                word in {"inc", "llc", "ltd", "corp", "limited", "lp", "llp", "co"}
+            if comma_suffix and t.endswith(("'s", "’s")):
+                start_tok = j
+                j -= 1
+                continue
+            if between.strip() not in ("", "&") and not comma_suffix and not (
                     between.strip() == "." and len(toks[j].group(0)) <= 4 and _is_cap(toks[j].group(0))
                     and ("." not in toks[j].group(0) or (j + 1 == i and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", toks[j].group(0))))
                     and toks[j].group(0).lower() not in _COMMON_CAPS):

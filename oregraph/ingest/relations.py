@@ -34,7 +34,8 @@ AGREEMENT_WORDS: list[tuple[str, str]] = [
      r"investment agreement", "StrategicInvestment"),
     (r"collaboration|cooperation agreement|co-operation agreement|framework agreement|"
      r"strategic (?:partnership|alliance|relationship)|partnership agreement|consortium", "Collaboration"),
-    (r"royalty agreement|credit (?:agreement|facility)|loan agreement|marketing agreement", "Other"),
+    (r"royalty agreement|credit (?:agreement|facility)|loan agreement|marketing (?:agreement|contract)|"
+     r"sales? (?:agreement|contract)|licen[cs]e agreement|(?:long-term )?contract with ⟦\d+⟧ to (?:market|sell)", "Other"),
 ]
 _AGREEMENT_RE = [(re.compile(p, re.I), t) for p, t in AGREEMENT_WORDS]
 _SIGNED = re.compile(r"\b(?:signed|sign|entered into|enter into|executed|concluded|agreed|formed|"
@@ -99,13 +100,15 @@ _TITLE_HEAD = re.compile(r"CEO|CFO|COO|CTO|Chief Executive|President|Chair|Direc
                          r"Secretary|Treasurer|Head|VP|Counsel|président|directeur|directrice|chef",
                          re.I)
 TITLE = rf"(?P<title>{_TITLE_WORD}(?:(?:\s+|\s*[,&/]\s*|\s+and\s+|\s+of\s+|\s*-\s*){_TITLE_WORD}){{0,8}})"
-PNAME = (r"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-ZÀ-Ý][a-zà-ÿ'’\-]+(?:\s+[A-Z]\.)?"
-         r"(?:\s+(?:de|van|von|da|del|du|la|le|Mc|St\.)?\s*[A-ZÀ-Ý][a-zà-ÿ'’\-]+){1,2})")
+# a name word: "Gough", "Jean-Marc", "O’Connor", "D'Souza", "McArthur", "MacLeod"
+_NAME_WORD = r"(?:[OD]['’](?=[A-Z])|Ma?c(?=[A-Z]))?[A-ZÀ-Ý][a-zà-ÿ'’\-]+"
+PNAME = (rf"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?{_NAME_WORD}(?:\s+[A-Z]\.)?"
+         rf"(?:\s+(?:de|van|von|da|del|du|la|le|St\.)?\s*{_NAME_WORD}){{1,2}})")
 
 # Words without which a rule family cannot match: a cheap test before its patterns run.
 _GATE_SUBSIDIARY = re.compile(r"subsidiar|\bunit\b|division|member|part of|controlled|owned|whose|"
                               r"affiliate|\barm\b|filiale|⟧['’]s ⟦", re.I)
-_GATE_STAKE = re.compile(r"owned|respectively|interest|stake", re.I)
+_GATE_STAKE = re.compile(r"owned|respectively|interest|stake|joint venture", re.I)
 _GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio|"
                                r"(?:will|would|to|shall) (?:also )?(?:hold|own|take|assume|receive)\b", re.I)
 
@@ -297,15 +300,18 @@ class _Reader:
                 self.emit("subsidiaryOf", self.key(m.group(1)), self.key(m.group(2)),
                           "subsidiary.unit_of", confidence=0.75)
         # "its wholly-owned subsidiary, X" / "Y's wholly owned subsidiary X"
-        for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur)|{E}['’]s?) (?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned)?,?\s*"
-                             rf"(?:indirect,? )?(?:operating )?subsidiar(?:y|ies),? {E}", t):
+        for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur)|{E}['’]s?) (?:(?:two|three|four|five|six|several|main|principal|"
+                             rf"new|newly[- ]formed|key) )?(?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned)?,?\s*"
+                             rf"(?:indirect,? )?(?:⟦\d+⟧\.? |U\.S\. |[A-Z][a-z]+ )?(?:operating )?[Ss]ubsidiar(?:y|ies),? (?:the )?{E}"
+                             rf"((?:(?:,\s*and\s+|,\s*|\s+and\s+)⟦\d+⟧)*)", t):
             parent = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") \
                 else self.key(m.group(2))
-            sub = m.group(m.lastindex or 0)
             share = 100.0 if m.group("wholly") else float(m.group(4)) if m.group(4) else None
-            if self.is_org(sub):
-                self.emit("subsidiaryOf", self.key(sub), parent, "subsidiary.possessive",
-                          share=share, confidence=0.85)
+            subs = [m.group(5), *re.findall(E, m.group(6))] if "iaries" in m.group(0) else [m.group(5)]
+            for sub in subs:
+                if self.is_org(sub):
+                    self.emit("subsidiaryOf", self.key(sub), parent, "subsidiary.possessive",
+                              share=share, confidence=0.85)
         # "its Globe Metallurgical Inc unit", "Cons Gold said its ARC America Corp unit"
         for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur)|{E}['’]s?) (?:(?:wholly[- ]owned|[\w-]+) ){{0,2}}?{E},? "
                             rf"(?:unit|subsidiary|affiliate|division|arm)\b", t):
@@ -524,7 +530,7 @@ class _Reader:
                             runs=True)
         # "CMP, a gold miner in which TVX already holds a 15 pct interest"; "the X mill, which A
         # operates and in which it holds 77.5%": "it" is the organization of the clause before
-        for m in self._iter(rf"\bin which (?:{E}|(?P<pron>it|we)) (?:already |currently |now |also )?"
+        for m in self._iter(rf"\b(?:in|of) which (?:{E}|(?P<pron>it|we)) (?:already |currently |now |also )?"
                             rf"(?:holds?|owns?|has|had|held) (?:an? )?{P}", t):
             if m.group(1) is not None:
                 holder = self.key(m.group(1)) if self.is_org(m.group(1)) else None
@@ -603,6 +609,23 @@ class _Reader:
                 continue
             self._stake(self.key(holder), self._mention_of(company), share, "stake.shares_representing",
                         conf=0.75)
+        # "A and B ... their jointly owned X mine", "X, jointly owned by A and B": each holds a part,
+        # and the two are partners in it
+        for m in self._iter(rf"{E},? and {E}[^⟦.;]{{0,80}}?\b(?:their|the) (?:jointly[- ]owned|joint venture) {E}|"
+                            rf"{E},? (?:which is |is )?jointly[- ]owned by {E},? and {E}", t):
+            if m.group(1):
+                owners, held = (m.group(1), m.group(2)), m.group(3)
+            else:
+                owners, held = (m.group(5), m.group(6)), m.group(4)
+            if not all(self.is_org(n) for n in owners) or not (self.is_asset(held) or self.is_org(held)):
+                continue
+            a, b = (self.key(n) for n in owners)
+            if a == b or self.key(held) in (a, b):
+                continue
+            for owner in (a, b):
+                self.emit("ownsStakeIn", owner, self.key(held), "stake.jointly_owned", confidence=0.7)
+            self.emit("partnerOf", a, b, "agreement.jointly_owned", agreement="JointVenture", status="signed",
+                      confidence=0.65)
         # "A and B each hold 50%"
         for m in self._iter(rf"{E} and {E} each (?:hold|own|have) (?:an? )?{P}(?: interest| stake)? in (?:the )?{E}", t):
             for h in (m.group(1), m.group(2)):
@@ -702,6 +725,8 @@ class _Reader:
                 self._at = found.span()
                 break
         if kind is None:
+            self._partnered_with()
+            self._buys_all_output()
             return
         orgs = [n for n in re.findall(E, t) if self.is_org(n)]
         if only_contemplated(t):
@@ -739,6 +764,38 @@ class _Reader:
             for b in parties[i + 1:]:
                 self.emit("partnerOf", a, b, f"agreement.{kind.lower()}", agreement=kind,
                           status=status, binding=binding, confidence=0.8)
+
+    def _partnered_with(self) -> None:
+        """"X has partnered with Y on ...", "X teamed up with Y": a partnership without an agreement's name."""
+        t = self.t
+        if only_contemplated(t):
+            return
+        for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)(?: has| have| had)?(?: also| recently| today)? "
+                            rf"(?:partnered|teamed up|joined forces|entered into (?:a|an) (?:strategic )?partnership) "
+                            rf"with (?:the team at )?{E}", t):
+            first = m.group(1)
+            a = self.key(first) if first and self.is_org(first) else \
+                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            b = m.group(m.lastindex or 0)
+            if a and self.is_org(b):
+                self.emit("partnerOf", a, self.key(b), "agreement.partnered_with", agreement="Collaboration",
+                          status="signed", confidence=0.7)
+
+    def _buys_all_output(self) -> None:
+        """"Anglo has agreed to purchase all the copper concentrate to be produced": an offtake
+        between the buyer and the company the document is about."""
+        t = self.t
+        for m in self._iter(rf"{E} (?:has |have )?(?:agreed|committed|signed an agreement) to (?:purchase|buy|take) "
+                            rf"(?:all|100%|the entire|the full)(?: of)?(?: the)? (?:[\w-]+ ){{0,2}}?"
+                            rf"(?:⟦(?P<c>\d+)⟧(?! ?[\w-]*(?:royalt|stream))|(?:⟦\d+⟧ )?(?:concentrates?|output|production|product|"
+                            rf"cathodes?|metal|ore)\b)", t):
+            if m.group("c") and self.kind(m.group("c")) != "commodity":
+                continue
+            buyer = m.group(1)
+            seller = self.ctx.issuer if self.ctx.issuer != self.key(buyer) else self.prev_subject
+            if self.is_org(buyer) and seller and seller != self.key(buyer) and not only_contemplated(t):
+                self.emit("partnerOf", seller, self.key(buyer), "agreement.buys_all_output", agreement="Offtake",
+                          status="signed", confidence=0.65)
 
     def _signatories(self, orgs: list[str]) -> list[str]:
         """The parties of the agreement a sentence names, not every organization it mentions.
@@ -801,10 +858,15 @@ class _Reader:
                 self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
             if owner and self.is_asset(asset) and not re.search(r"\b(?:partner|toll|contract|third)", m.group(0)):
                 self.emit("operates", owner, self.key(asset), "operates.operations_at", confidence=0.65)
-        for m in self._iter(rf"{E},? (?:which |that )?(?:owns and )?(?:operates|runs|operator of|exploit\w*) (?:the )?{E}", t):
-            if self.is_org(m.group(1)) and self.is_asset(m.group(2)):
-                self.emit("operates", self.key(m.group(1)), self.key(m.group(2)), "operates.verb",
-                          confidence=0.85)
+        for m in self._iter(rf"{E},? (?:which |that )?(?:owns and )?(?:operates|runs|operator of|exploit\w*) (?:the )?{E}"
+                            rf"((?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:the )?⟦\d+⟧)*)", t):
+            if not self.is_org(m.group(1)):
+                continue
+            # "operates the Kell, Wren and Tarn mines": every site of the list
+            for n in [m.group(2), *re.findall(E, m.group(3))]:
+                if self.is_asset(n):
+                    self.emit("operates", self.key(m.group(1)), self.key(n), "operates.verb",
+                              confidence=0.85)
         # "the X mill, which A operates"; "Mozal, the smelter near Maputo that A operates"
         for m in self._iter(rf"{E}(?: ⟦\d+⟧)?(?P<desc>,? (?:the|an?) [^,;.⟦]{{0,40}}?(?:⟦\d+⟧[^,;.⟦]{{0,30}}?){{0,2}})?"
                             rf",? (?:which|that) {E} (?:also |currently |now )?(?:operates|runs|manages)\b", t):
@@ -862,10 +924,16 @@ class _Reader:
                     (m.group(2) is None or self.kind(m.group(2)) == "place"):
                 self.emit("commodity", self.key(m.group(1)), self.key(comm), "commodity.operates_site",
                           confidence=0.65)
-        for m in () if hypothetical else self._iter(rf"{E}(?:['’]s?)?[^⟦]{{0,80}}?\b{verbs}\b[^⟦.;]{{0,40}}?{E}", t):
-            subj, comm = m.group(1), m.group(2)
+        for m in () if hypothetical else self._iter(rf"(?:{E}(?:['’]s?)?|^(?:[^⟦]{{0,30}}\b)?(?P<pron>[Ii]t|[Ww]e)\b)[^⟦]{{0,80}}?"
+                                                    rf"\b{verbs}\b[^⟦.;]{{0,40}}?{E}", t):
+            subj, comm = m.group(1), m.group(m.lastindex or 0)
             if self.kind(comm) != "commodity":
                 continue
+            if subj is None:  # "It said ... sales of bauxite and aluminium": the organization before
+                owner = self.owner_of_pronoun(m.group("pron"), m.start("pron"))
+                subj = self._mention_of(owner) if owner else None
+                if subj is None:
+                    continue
             if self.is_org(subj) or self.is_asset(subj):
                 if re.search(r"\bprice|\bmarket|\bdemand|\bimport", m.group(0), re.I):
                     continue
@@ -878,6 +946,72 @@ class _Reader:
                         if self.kind(n) == "commodity":
                             self.emit("commodity", self.key(subj), self.key(n), "commodity.verb",
                                       confidence=0.7)
+        # "additional gold and silver ore reserves at its Sleeper mine", "42,000 ounces of gold from the
+        # X mine", "grading 0.8 ounces of gold a ton at X": a site's commodity told by its reserves,
+        # grades, intercepts or output
+        comms = rf"((?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)"
+        royalty_or_price = bool(re.search(r"\broyalt|\bstream|\bprice|\bNSR\b", t, re.I))
+        for m in self._iter(rf"(?:{comms} (?:[\w-]+ ){{0,2}}?(?:ore )?(?:reserves?|resources?|mineral(?:i[sz]ation)?|grades?|"
+                            rf"production|output|intercepts?|intersections?|assays?|values|zones?|veins?|"
+                            rf"concentrates?|recover(?:y|ies)|ounces|endowment|inventory)|"
+                            rf"\b(?:ounces|oz|tonnes|tons|pounds|lbs|g/t|grams per tonne|pct|per cent|percent|%)"
+                            rf"(?: per (?:ton|tonne))? (?:of )?(?:contained |payable |recoverable |recovered )?{comms})"
+                            rf"(?:[^⟦.;]|(?<=\d)\.(?=\d)){{0,40}}?\b(?:at|on|from|in) (?:the |its |our |their )?{E}(?!['’])", t):
+            site = m.group(m.lastindex or 0)
+            if not self.is_asset(site) or royalty_or_price:
+                continue
+            for n in re.findall(E, m.group(1) or m.group(2) or ""):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(site), self.key(n), "commodity.at_site", confidence=0.7)
+        # "the zinc, copper and lead trading activities of Y", "its key copper processing division",
+        # "two Swedish copper manufacturers, A and B": what an organization's business handles
+        business = (r"(?:trading|marketing|production|mining|smelting|refining|processing|manufacturing|"
+                    r"fabricating|fabrication|exploration|sales)")
+        for m in () if hypothetical else self._iter(
+                rf"(?P<list1>(?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧) (?:[\w-]+ )?{business} "
+                rf"(?:activities|business(?:es)?|operations|division|arm|interests|assets) of (?:the )?⟦(?P<of>\d+)⟧|"
+                rf"(?:⟦(?P<owner>\d+)⟧['’]s?|\b(?P<pron>[Ii]ts|[Oo]ur)) (?:key |main |core |principal |existing |new )?"
+                rf"(?P<list2>(?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧) "
+                rf"(?:[\w-]+ )?{business} (?:division|business|operations|unit|arm|plants?)\b", t):
+            owner = m.group("of") or m.group("owner")
+            if owner is None:
+                key = self.owner_of_pronoun(m.group("pron"), m.start())
+                owner = self._mention_of(key) if key else None
+            if owner is None or not self.is_org(owner):
+                continue
+            for n in re.findall(E, m.group("list1") or m.group("list2") or ""):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(owner), self.key(n), "commodity.business", confidence=0.65)
+        for m in () if hypothetical else self._iter(
+                rf"{comms} (?:producers?|manufacturers?|miners?|smelters?|refiners?|fabricators?|traders?|processors?|"
+                rf"mining companies|companies)(?: [^⟦,.;]{{0,30}})?,? (?:namely |including |such as )?{E}"
+                rf"((?:(?:,\s*and\s+|,\s*|\s+and\s+)⟦\d+⟧)*)", t):
+            orgs = [n for n in [m.group(2), *re.findall(E, m.group(3))] if self.is_org(n)]
+            if re.search(r"\bprice|\bdemand", m.group(0), re.I):
+                continue
+            for org in orgs:
+                for n in re.findall(E, m.group(1)):
+                    if self.kind(n) == "commodity":
+                        self.emit("commodity", self.key(org), self.key(n), "commodity.described_list",
+                                  confidence=0.65)
+        # "the X mine, which showed two significant gold intersections", "its Y mine had reserves of
+        # 4.9 mln tons with an average grade of 0.139 ounces of gold", "the Z project, containing
+        # terbium and dysprosium"
+        contains = _compiled(rf"{E}(?!['’])(?:[^⟦.;]|(?<=\d)\.(?=\d)|⟦\d+⟧){{0,100}}?\b(?:contains?|containing|hosts?|"
+                             rf"hosting|showed|returned|intersected|yielded|grad(?:ed|ing|es)|grade of|ounces? of|"
+                             rf"reserves of|resources of)\b(?: (?:[^⟦.;]|(?<=\d)\.(?=\d)){{0,40}}?)? {comms}")
+        for start in [tm.start() for tm in re.finditer(E, t) if self.is_asset(tm.group(1))]:
+            m = contains.match(t, start)  # from each site: a match from an earlier name must not hide it
+            if m is None or royalty_or_price:
+                continue
+            self._at = m.span()
+            site = m.group(1)
+            between = re.findall(E, t[m.end(1) + 1:m.start(2)])
+            if any(self.kind(n) != "place" for n in between):
+                continue  # only places may stand between the site and what it contains
+            for n in re.findall(E, m.group(2)):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(site), self.key(n), "commodity.site_contains", confidence=0.65)
         # "COMMODITY producer X" / "X, a COMMODITY producer/miner/explorer"
         for m in () if hypothetical else self._iter(rf"{E},? (?:is )?an? (?:[\w-]+ ){{0,3}}?((?:{E}(?:, |,? and |,? or |-| ))*{E})(?:[- ]\w+)? "
                             rf"(?:producer|miner|mining company|explorer|exploration company|developer|refiner|"
@@ -930,7 +1064,8 @@ class _Reader:
 
     def locations(self) -> None:
         t = self.t
-        for m in self._iter(rf"{E}(?:, an? [^⟦,;]{{0,40}}(?:⟦\d+⟧[^⟦,;]{{0,20}}){{0,4}},)?,? (?:(?:which |that )?(?:is |are |was )?(?:located|situated|based|headquartered) )?(?:in|at|near|along|within) "
+        for m in self._iter(rf"{E}(?:, an? [^⟦,;]{{0,40}}(?:⟦\d+⟧[^⟦,;]{{0,20}}){{0,4}},)?,? (?:(?:which |that )?(?:is |are |was )?(?:located|situated|based|headquartered) |"
+                             rf"with (?:its )?(?:headquarters|head office|head offices|offices) )?(?:in|at|near|along|within) "
                              rf"(?:the )?(?:(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Tt]erritory) of )?"
                              rf"(?:(?:[\w-]+ ){{0,3}}?(?:district|region|area|belt|camp|county|part|portion) of (?:the )?)?"
                              rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?{E}", t):
@@ -940,8 +1075,13 @@ class _Reader:
             if re.match(r"\s+(?:mining\s+)?(?:division|district|camp|belt|basin)\b", t[m.end():], re.I):
                 continue  # "within the Vancouver mining division": the place names the division only
             if not (self.is_asset(subj) or (self.is_org(subj) and re.search(
-                    r"located|based|headquartered|office|⟧,? in", m.group(0)))):
+                    r"located|based|headquarter|office|⟧,? in", m.group(0)))):
                 continue
+            # "with headquarters in Ankara, Turkey, and Peterborough, Ontario": the second seat too
+            second = re.match(rf"(?:,? ⟦\d+⟧)?,? and {E}", t[m.end():]) \
+                if re.search(r"headquarters|offices", m.group(0)) else None
+            if second and self.kind(second.group(1)) == "place":
+                self.emit("locatedIn", self.key(subj), self.key(second.group(1)), "located.in", confidence=0.75)
             if " near " in m.group(0):
                 place_key = self.ctx.entities[self.key(place)].parent or self.key(place)
             else:
