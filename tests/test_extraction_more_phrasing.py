@@ -129,3 +129,81 @@ def test_relations(text: str, expected: set[tuple]) -> None:
 def test_officer_names_with_apostrophes_and_prefixes(name: str) -> None:
     got = facts(f"“We are pleased,” said {name}, Chairman and CEO of {LUM}, in a statement.", {"officerOf"})
     assert got == {("officerOf", name, LUM)}
+
+
+ABOUT_SECTIONS = table([
+    ("site-described-by-its-commodity",
+     "The Corrie Project, a strategic uranium project, is fully permitted.",
+     {("commodity", "Corrie Project", "uranium")}),
+    ("site-is-one-of-the-largest-deposits",
+     f"{HAR} said the Corrie Project is one of the world's largest rare earth deposits.",
+     {("commodity", "Corrie Project", "rare earth elements")}),
+    ("company-with-projects-in",
+     f"{HAR} is a mineral exploration company with projects in gold, copper and silver.",
+     {("commodity", HAR, "gold"), ("commodity", HAR, "copper"), ("commodity", HAR, "silver")}),
+    ("another-key-asset-is",
+     f"{HAR} holds claims in Ontario. Another key asset is the Wolfram Lake Project.",
+     {("operates", HAR, "Wolfram Lake Project")}),
+    ("other-assets-include-a-list",
+     f"{HAR} explores in Quebec. Its other key assets include the Tarn Project and the Wren Project.",
+     {("operates", HAR, "Tarn Project"), ("operates", HAR, "Wren Project")}),
+    ("all-of-which-are-in",
+     f"{HAR} holds the Tarn, Wren and Kell properties, all of which are in the province of Quebec.",
+     {("locatedIn", "Tarn property", "Québec"), ("locatedIn", "Wren property", "Québec"),
+      ("locatedIn", "Kell property", "Québec")}),
+    ("ampersand-list-of-sites",
+     f"{HAR} holds options on the Esk & Tarn Copper-Gold Projects.",
+     {("commodity", "Esk project", "copper"), ("commodity", "Esk project", "gold"),
+      ("commodity", "Tarn project", "copper"), ("commodity", "Tarn project", "gold")}),
+    ("city-and-province-based",
+     f"Vancouver, B.C.-based {HAR} reported results.",
+     {("locatedIn", HAR, "Vancouver")}),
+    # TRAP: an asset under option to be earned is not yet the company's to run
+    ("trap-key-asset-under-option",
+     f"{HAR} may earn into the Tarn Project. Its key asset is the Tarn Project, under option from {KES}.",
+     set()),
+])
+
+
+@pytest.mark.parametrize("text, expected", ABOUT_SECTIONS)
+def test_about_sections(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"commodity", "operates", "locatedIn"}) == expected
+
+
+DEALS = table([
+    ("remaining-interest-in-two-sites-making-it-the-sole-owner",
+     f"{HAR} signed an amended agreement to acquire the remaining 29% interest in the Tarn and Wren "
+     f"properties in Argentina's Santa Cruz province, making it the sole owner.",
+     {("acquires", HAR, "Tarn property"), ("acquires", HAR, "Wren property"),
+      ("ownsStakeIn", HAR, "Tarn property"), ("ownsStakeIn", HAR, "Wren property"),
+      ("locatedIn", "Tarn property", "Santa Cruz"), ("locatedIn", "Wren property", "Santa Cruz")}),
+    ("agreement-with-a-seller-to-acquire",
+     f"{HAR} has finalized an agreement with {KES} to acquire a 100% interest in the Tarn Project.",
+     {("acquires", HAR, "Tarn Project")}),
+    ("all-outstanding-securities",
+     f"{HAR} will acquire all outstanding securities of {KES} for cash.",
+     {("acquires", HAR, KES)}),
+    ("the-company-owns-percent",
+     f"{HAR} reported results. He said the company owns approximately 47.7% of {KES} today.",
+     {("ownsStakeIn", HAR, KES)}),
+    ("hundred-percent-controlled",
+     f"{HAR} drilled its 100% controlled, Tarn property last year.",
+     {("ownsStakeIn", HAR, "Tarn property"), ("operates", HAR, "Tarn property")}),
+    # TRAP: a purchase years before the announcement is background
+    ("trap-background-purchase",
+     f"{HAR} reported results for 2025. On March 30, 2012, {KES} acquired all outstanding shares of {LUM}.",
+     set()),
+])
+
+
+@pytest.mark.parametrize("text, expected", DEALS)
+def test_deals(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"acquires", "ownsStakeIn", "subsidiaryOf", "operates", "locatedIn"}) == expected
+
+
+@pytest.mark.parametrize("text, person", [
+    (f"{HAR}'s CEO, H. Vance White, said the drilling went well.", "H. Vance White"),
+    (f"Natalie Bellis CEO, {HAR} commented on the results.", "Natalie Bellis"),
+])
+def test_officer_title_orders(text: str, person: str) -> None:
+    assert facts(text, {"officerOf"}) == {("officerOf", person, HAR)}

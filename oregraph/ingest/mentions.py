@@ -76,7 +76,7 @@ _PLURAL_HEADS = {
     "deposits": "deposit", "plants": "plant", "refineries": "refinery", "mills": "mill",
 }
 _COORDINATED = re.compile(r"(?<![\w'’])(?P<name>[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*){0,3})"
-                          r"(?:,\s*and\s+|,\s*|\s+and\s+)")
+                          r"(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 _COORDINATED_END = re.compile(_COORDINATED.pattern + "$")
 _ASSET_DESCRIPTORS = {
     "development", "exploration", "advanced", "flagship", "underground", "open", "open-pit",
@@ -372,6 +372,8 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
             tl = t.lower()
             if t.endswith(("'s", "’s")) or tl.rstrip(".") in _SUFFIX_WORDS:
                 break
+            if re.search(r"-(?:based|owned|listed|headquartered|controlled|backed|led|focused)$", tl):
+                break  # "B.C.-based Bolt Metals Corp.": the description is not part of the name
             if _is_cap(t) and not t.isdigit():
                 start_tok = j
             elif re.fullmatch(r"\d{5,}", t):  # a numbered company: "1302343 B.C. Ltd."

@@ -20,7 +20,7 @@ __all__ = ["read_relations", "AGREEMENT_WORDS", "share_in_range"]
 
 E = r"⟦(\d+)⟧"
 P = r"⟦%([\d.]+)⟧"
-_WHOLLY = r"(?:wholly[- ]owned|100\s*%[- ]owned|⟦%100\.0⟧[- ]?owned)"
+_WHOLLY = r"(?:wholly[- ](?:owned|controlled)|100\s*%[- ](?:owned|controlled)|⟦%100\.0⟧[- ]?(?:owned|controlled))"
 
 # agreement words, most specific first: (regex, agreement type)
 AGREEMENT_WORDS: list[tuple[str, str]] = [
@@ -102,7 +102,7 @@ _TITLE_HEAD = re.compile(r"CEO|CFO|COO|CTO|Chief Executive|President|Chair|Direc
 TITLE = rf"(?P<title>{_TITLE_WORD}(?:(?:\s+|\s*[,&/]\s*|\s+and\s+|\s+of\s+|\s*-\s*){_TITLE_WORD}){{0,8}})"
 # a name word: "Gough", "Jean-Marc", "O’Connor", "D'Souza", "McArthur", "MacLeod"
 _NAME_WORD = r"(?:[OD]['’](?=[A-Z])|Ma?c(?=[A-Z]))?[A-ZÀ-Ý][a-zà-ÿ'’\-]+"
-PNAME = (rf"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?{_NAME_WORD}(?:\s+[A-Z]\.)?"
+PNAME = (rf"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?:[A-Z]\.\s+)?{_NAME_WORD}(?:\s+[A-Z]\.)?"
          rf"(?:\s+(?:de|van|von|da|del|du|la|le|St\.)?\s*{_NAME_WORD}){{1,2}})")
 
 # Words without which a rule family cannot match: a cheap test before its patterns run.
@@ -439,7 +439,7 @@ class _Reader:
         verbs = (r"(?:holds?|owns?|has|had|held|retains?|controls?|will (?:hold|own|have)|"
                  r"currently (?:holds?|owns?)|détient|possède)")
         for m in self._iter(
-                rf"(?:{E}|(?P<pron>\b[Ii]t|\b[Ww]e))(?:,? [^⟦.;]{{0,60}},)? (?:also |currently |now |indirectly |directly )?{verbs} "
+                rf"(?:{E}|(?P<pron>\b[Ii]t|\b[Ww]e|\b[Tt]he company))(?:,? [^⟦.;]{{0,60}},)? (?:also |currently |now |indirectly |directly )?{verbs} "
                 rf"(?:an? |une |the remaining |approximately |about |nearly |a direct |an indirect )*(?:participation de )?{P} "
                 rf"(?:equity |undivided |participating |ownership |economic |working |beneficial )?"
                 rf"(?:interest|stake|share|shareholding|ownership|equity)?(?: interest)? ?(?:in|of|dans) (?:the )?{E}", t):
@@ -466,7 +466,8 @@ class _Reader:
             if self.is_org(m.group(3)):
                 self._stake(self.key(m.group(3)), m.group(1), float(m.group(2)), "stake.pct_owned_by")
         # "X's 50%-owned Y" / "its 100%-owned Y"
-        for m in self._iter(rf"(?:{E}['’]s?|(?P<pron>\b[Ii]ts|\b[Oo]ur)) (?:(?P<wholly>{_WHOLLY})|{P}[- ]?owned) (?:\w+ ){{0,3}}?{E}", t):
+        for m in self._iter(rf"(?:{E}['’]s?|(?P<pron>\b[Ii]ts|\b[Oo]ur)) (?:(?P<wholly>{_WHOLLY})|{P}[- ]?(?:owned|controlled)),? "
+                            rf"(?:\w+ ){{0,3}}?{E}", t):
             holder = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun(m.group("pron"), m.start())
             held = m.group(m.lastindex or 0)
             share = 100.0 if m.group("wholly") else float(m.group(4))
@@ -632,24 +633,43 @@ class _Reader:
                 if self.is_org(h):
                     self._stake(self.key(h), m.group(4), float(m.group(3)), "stake.each_hold")
 
+    def _background(self) -> bool:
+        """A sentence about a deal years before the announcement ("On March 30, 2012, X acquired Y")."""
+        dated = re.match(r"\W*(?:On|In|During|Back in|As of) (?:[A-Z][a-z]+\.? (?:\d{1,2},? )?)?((?:19|20)\d\d)\b", self.t)
+        if not dated:
+            return False
+        latest = getattr(self.ctx, "_latest_year", None)
+        if latest is None:
+            years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", self.ctx.text)]
+            latest = max(years, default=0)
+            self.ctx._latest_year = latest
+        return int(dated.group(1)) < latest - 1
+
     def acquisitions(self) -> None:
         t = self.t
         if _DENIED.search(t) or (only_contemplated(t) and not re.search(r"\bagreed\b|\bdefinitive\b", t)):
             return
+        if self._background():
+            return  # a deal completed long before the announcement is background, not its news
         for m in self._iter(
                 rf"(?:{E}(?: unit| subsidiary)?|(?P<pron>\b[Ii]t|\b[Ww]e))(?: also| today| now)?(?: said(?: it)?| announced(?: it)?| has| have| will| had)?"
                 rf"(?: also| now)?"
-                rf"(?: (?:entered into|signed) an? (?:definitive |binding |share purchase |purchase )?agreement)?"
+                rf"(?: (?:entered into|signed|executed|finalized|finalised) an? (?:[\w-]+ ){{0,3}}?agreement)?"
                 rf"(?: (?:agreed|plans|intends|proposes|offered|expects))?(?: to)? "
                 rf"(?:acquire[sd]?|purchase[sd]?|bought|buy|buys|(?:complete[sd]?|closed?|closes) (?:the|its|their|our) (?:acquisition|purchase) of|"
                 rf"acquiring|acquérir) "
                 rf"(?:an? |the )?(?:additional |further |remaining |approximately |about |nearly |all of )?"
-                rf"(?:(?:all )?(?:of )?(?:the )?(?:issued )?(?:and outstanding )?(?:securities|shares|share capital) of )?"
+                rf"(?:(?:all )?(?:of )?(?:the )?(?:(?:issued|outstanding|issued and outstanding) )?(?:common )?(?:securities|shares|share capital) of )?"
                 rf"(?:(?:{P})(?: (?:interest|stake|equity interest|of the (?:issued and )?outstanding shares))? "
                 rf"(?:in|of) )?(?:the )?{E}", t):
             if m.group(1) and not self.is_org(m.group(1)):
                 continue
             buyer = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun(m.group("pron"), m.start())
+            if m.group(1) and re.search(r"\b(?:with|from|by) $", t[:m.start()]):
+                # "finalized an agreement with X to acquire Y": the one who agreed with X buys
+                buyer = self.subject() if self.subject() != self.key(m.group(1)) else None
+                if buyer is None or self.kind(self._mention_of(buyer)) != "org":
+                    continue
             target = m.group(m.lastindex or 0)
             if not (self.is_org(target) or self.is_asset(target)):
                 continue
@@ -668,6 +688,19 @@ class _Reader:
                     self._stake(seller, target, share, "stake.seller_possessive", conf=0.7)
             self.emit("acquires", buyer, self.key(target), "acquisition.verb", share=share,
                       status=status, confidence=0.75)
+            targets = [target]
+            # "the remaining 29% interest in the Cerro and Flora properties": each site of the list
+            more = re.match(rf"((?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:the )?⟦\d+⟧)+)", t[m.end():])
+            if more and self.is_asset(target):
+                for n in re.findall(E, more.group(1)):
+                    if self.is_asset(n):
+                        targets.append(n)
+                        self.emit("acquires", buyer, self.key(n), "acquisition.verb_list", share=share,
+                                  status=status, confidence=0.7)
+            # "..., making it the sole owner": the holding after the deal
+            if re.search(r"\bmaking (?:it|⟦\d+⟧|the company) the (?:sole|100%|only) (?:owner|shareholder)\b", t[m.end():]):
+                for n in targets:
+                    self._stake(buyer, n, 100.0, "stake.sole_owner_after", conf=0.7)
             # "... a 19 pct stake in Y, a private company, and a 16 pct interest in Z"
             end = m.end()
             for item in re.finditer(rf"(?:,|\band\b)\s*(?:and\s+)?(?:an? |the remaining )?{P} (?:[\w-]+ )?"
@@ -850,6 +883,23 @@ class _Reader:
                         if self.is_asset(n):
                             self.emit("operates", owner, self.key(n), "operates.possessive_list",
                                       confidence=0.7)
+        # "Another key asset is the Wolfsberg Lithium Project"; "its other assets include A and B":
+        # the assets of the organization the sentence (or the document) is about
+        for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur|\b[Tt]he [Cc]ompany['’]s)|{E}['’]s?|\b[Aa]nother|\b[Tt]he) "
+                            rf"(?:other |second |third |key |flagship |principal |core |main |primary |lead )+"
+                            rf"(?:assets?|projects?|propert(?:y|ies)|holdings?) (?:is|are|include[s]?|comprise[s]?) "
+                            rf"(?:the )?(?:{_WHOLLY} )?{E}((?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:the )?⟦\d+⟧)*)", t):
+            if m.group(2) is not None:
+                owner = self.key(m.group(2)) if self.is_org(m.group(2)) else None
+            elif m.group("pron") and m.group("pron").lower() != "the company's":
+                owner = self.owner_of_pronoun(m.group("pron"), m.start())
+            else:
+                owner = self.subject() or self.ctx.issuer
+            if owner is None or only_contemplated(t) or re.search(r"\boption|\bearn|\bacquir", t, re.I):
+                continue
+            for n in [m.group(m.lastindex - 1), *re.findall(E, m.group(m.lastindex))]:
+                if self.is_asset(n):
+                    self.emit("operates", owner, self.key(n), "operates.key_asset", confidence=0.65)
         # "X has restarted mine and mill operations at the Y complex"
         for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)[^⟦.;]{{0,80}}?\b(?:operations|production|mining) "
                             rf"(?:at|from) (?:the |its |our )?{E}", t):
@@ -994,6 +1044,18 @@ class _Reader:
                     if self.kind(n) == "commodity":
                         self.emit("commodity", self.key(org), self.key(n), "commodity.described_list",
                                   confidence=0.65)
+        # "the Jupiter Project, a strategic uranium project", "Tanbreez is one of the world's largest rare
+        # earth deposits", "La Flora, a silver-gold exploration asset": a site described by its commodity
+        for m in self._iter(rf"{E},? (?:is |was |remains )?(?:an?|one of the|the) (?:[\w'’-]+ ){{0,5}}?{comms}"
+                            rf"(?:[- ](?:exploration|development|mining|production|brine|clay|royalty))? "
+                            rf"(?:exploration |development |mining )?(?:projects?|deposits?|propert(?:y|ies)|assets?|mines?|"
+                            rf"prospects?|discover(?:y|ies)|occurrences?|operations?|districts?)\b", t):
+            site = m.group(1)
+            if not self.is_asset(site) or royalty_or_price or re.search(r"\broyalt|\bstream", m.group(0), re.I):
+                continue
+            for n in re.findall(E, m.group(2)):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(site), self.key(n), "commodity.site_described", confidence=0.7)
         # "the X mine, which showed two significant gold intersections", "its Y mine had reserves of
         # 4.9 mln tons with an average grade of 0.139 ounces of gold", "the Z project, containing
         # terbium and dysprosium"
@@ -1036,7 +1098,8 @@ class _Reader:
         # entity after the focus words must be a commodity; its coordinated list follows)
         for m in () if hypothetical else self._iter(
                 rf"{E},? (?:is )?an? [^⟦.;]{{0,80}}?\b(?:company|corporation|explorer|developer|producer|miner)"
-                rf",? (?:focused|focussed|focusing|dedicated|committed)(?: primarily| mainly| exclusively)? (?:on|to) "
+                rf",? (?:(?:focused|focussed|focusing|dedicated|committed)(?: primarily| mainly| exclusively)? (?:on|to)|"
+                rf"with (?:projects|assets|properties|interests|exposure) (?:in|to)) "
                 rf"[^⟦.;]{{0,90}}?((?:{E}(?:, |,? and |,? or |-| ))*{E})", t):
             if not self.is_org(m.group(1)) or re.search(r"\broyalt|\bstream", m.group(0), re.I):
                 continue
@@ -1090,9 +1153,9 @@ class _Reader:
         # "The A and B nickel projects are located (40 km north of Town) in central Region": each one
         for m in self._iter(rf"((?:{E}, )*{E},? and {E}) (?:{E} )?(?:[\w-]+ )?"
                             rf"(?:projects|mines|properties|deposits|prospects|smelters|plants|mills|refineries) "
-                            rf"(?:are|were) (?:both |all )?(?:located|situated) (?:[^⟦.;]|⟦\d+⟧){{0,140}}?\bin (?:the )?"
+                            rf"(?:(?:are|were) (?:both |all )?(?:located|situated) (?:[^⟦.;]|⟦\d+⟧){{0,140}}?)?\bin (?:the )?"
                             rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?"
-                            rf"{E}", t):
+                            rf"(?:⟦\d+⟧['’]s? )?{E}", t):
             place = m.group(m.lastindex or 0)
             items = re.findall(E, m.group(1))
             if self.kind(place) != "place" or not all(self.is_asset(n) for n in items):
@@ -1101,6 +1164,21 @@ class _Reader:
                 continue  # "in Chile and Peru (respectively)": which one is where is not said
             for n in items:
                 self.emit("locatedIn", self.key(n), self.key(place), "located.plural", confidence=0.75)
+        # "the A, B and C properties, all of which are in the province of Quebec"; "A and B, both near
+        # Hearst, Ontario": one place for every site of the list
+        for m in self._iter(rf"((?:{E}, )*{E},? and {E})(?: (?:[\w-]+ ){{0,2}}?(?:projects|mines|properties|deposits|prospects|"
+                            rf"claims|concessions))?,? (?:all of which are|both of which are|which are all|which are both|"
+                            rf"all|both)(?: (?:located|situated))? (?P<how>in|near|within) (?:the )?(?:(?:[Pp]rovince|[Ss]tate|"
+                            rf"[Rr]egion|[Tt]erritory) of )?{E}", t):
+            place = m.group(m.lastindex or 0)
+            items = re.findall(E, m.group(1))
+            if self.kind(place) != "place" or not all(self.is_asset(n) for n in items):
+                continue
+            where = self.key(place)
+            if m.group("how") == "near":
+                where = self.ctx.entities[where].parent or where
+            for n in items:
+                self.emit("locatedIn", self.key(n), where, "located.list_all_in", confidence=0.75)
         # "the Zincor plant, some 40 kms east of Johannesburg": the region around the town
         for m in self._iter(rf"{E},? (?:(?:which |that )?(?:is |are )?(?:located|situated) )?(?:some |about |approximately |roughly )?"
                             rf"[\d.,]+ ?(?:km|kms|kilometres|kilometers|miles|mi)\.? (?:\w+ ){{0,2}}(?:of|from) (?:the )?{E}", t):
@@ -1117,7 +1195,7 @@ class _Reader:
                 town = self.ctx.entities[self.key(place)]
                 if town.parent and town.iso is None:
                     self.emit("locatedIn", self.key(subj), town.parent, "located.direction_of", confidence=0.7)
-        for m in self._iter(rf"{E}[- ]based {E}", t):
+        for m in self._iter(rf"{E}(?:,? ⟦\d+⟧\.?)?[- ]based {E}", t):
             if self.kind(m.group(1)) == "place" and self.is_org(m.group(2)):
                 self.emit("locatedIn", self.key(m.group(2)), self.key(m.group(1)), "located.based",
                           confidence=0.85)
@@ -1137,7 +1215,9 @@ class _Reader:
             ("officer.name_title_of",
              rf"{PNAME},\s+(?:the\s+)?{org}?{TITLE}(?:\s+(?:of|at|for|with|de)\s+(?:the\s+)?{E})?"),
             ("officer.title_of_org_name", rf"{TITLE}\s+(?:of|at)\s+{E},\s+{PNAME}"),
-            ("officer.org_title_name", rf"{E}(?:['’]s)?\s+{TITLE}\s+{PNAME}"),
+            ("officer.org_title_name", rf"{E}(?:['’]s)?\s+{TITLE},?\s+{PNAME}"),
+            # "Natalie Bellis CEO, Seventy Ninth Resources commented"
+            ("officer.name_title_org", rf"{PNAME},?\s+{TITLE},\s+(?:of\s+)?{E}\s+(?:said|says|stated|commented|added|noted)"),
         ]
         appointed = r"(?:has |have |today |also )?(?:appointed|named|hired|promoted|welcomed)"
         rules += [
