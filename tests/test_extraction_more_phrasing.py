@@ -207,3 +207,34 @@ def test_deals(text: str, expected: set[tuple]) -> None:
 ])
 def test_officer_title_orders(text: str, person: str) -> None:
     assert facts(text, {"officerOf"}) == {("officerOf", person, HAR)}
+
+
+NEWSWIRE = table([
+    ("shares-sold-to-a-buyer",
+     f"{HAR} said it agreed to sell 6.6 mln shares of a new class of voting stock to {KES} for cash.",
+     {("acquires", KES, HAR)}),
+    ("sale-with-places-between",
+     f"{HAR}'s unit agreed to sell its Brora smelter at Dunmore, Washington, and its port at Tacoma, "
+     f"Washington to {KES} for cash.",
+     {("acquires", KES, "Brora smelter")}),
+    ("said-a-newly-formed-subsidiary",
+     f"{HAR} said a newly-formed subsidiary, the {KES} group, had opened an office.",
+     {("subsidiaryOf", KES, HAR)}),
+    ("negotiated-contract-is-signed-by-the-subsidiary",
+     f"{HAR} said a newly-formed subsidiary, the {KES} group, has negotiated an exclusive long-term contract "
+     f"with Spain's {LUM} to market its zinc exports.",
+     {("subsidiaryOf", KES, HAR), ("partnerOf", KES, LUM)}),
+    ("of-which-it-holds-after-it",
+     f"{HAR} trades metals. It also has the marketing contract for zinc produced by {KES}, of which it holds 17.5 pct.",
+     {("ownsStakeIn", HAR, KES), ("commodity", KES, "zinc")}),
+    # TRAP: shares offered to the public name no buyer
+    ("trap-shares-to-the-public", f"{HAR} will sell 4 mln shares to the public through {KES}.", set()),
+    # TRAP: only negotiating is no deal
+    ("trap-negotiating", f"{HAR} is negotiating a marketing contract with {KES} to sell its zinc.", set()),
+])
+
+
+@pytest.mark.parametrize("text, expected", NEWSWIRE)
+def test_newswire(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"acquires", "subsidiaryOf", "ownsStakeIn", "partnerOf", "commodity"}) - \
+        {f for f in facts(text, {"commodity"}) if f[1] == HAR} == expected

@@ -35,13 +35,13 @@ AGREEMENT_WORDS: list[tuple[str, str]] = [
     (r"collaboration|cooperation agreement|co-operation agreement|framework agreement|"
      r"strategic (?:partnership|alliance|relationship)|partnership agreement|consortium", "Collaboration"),
     (r"royalty agreement|credit (?:agreement|facility)|loan agreement|marketing (?:agreement|contract)|"
-     r"sales? (?:agreement|contract)|licen[cs]e agreement|(?:long-term )?contract with ⟦\d+⟧ to (?:market|sell)", "Other"),
+     r"sales? (?:agreement|contract)|licen[cs]e agreement|(?:long-term )?contract with (?:⟦\d+⟧['’]s )?⟦\d+⟧ to (?:market|sell)", "Other"),
 ]
 _AGREEMENT_RE = [(re.compile(p, re.I), t) for p, t in AGREEMENT_WORDS]
 _SIGNED = re.compile(r"\b(?:signed|sign|entered into|enter into|executed|concluded|agreed|formed|"
                      r"form|announce[sd]? (?:a|an|the)|ha(?:s|ve) (?:a|an)|signing|conclu|signé|"
                      r"partnering|partnered|teamed|execution of|entering into|closed|completed)\b", re.I)
-_CONTEMPLATED = re.compile(r"\b(?:negotiat\w*|discuss\w*|talks|considering|consider|may(?!\s+\d)|might|"
+_CONTEMPLATED = re.compile(r"\b(?:negotiat(?!ed\b)\w*|(?<!ha[sd] )(?<!have )negotiated|discuss\w*|talks|considering|consider|may(?!\s+\d)|might|"
                            r"could|potential(?:ly)?|explor(?:e|ing) (?:a|the) possib\w*|"
                            r"no agreement|rumou?r\w*|reported(?:ly)?|proposed|seek(?:s|ing)? to|"
                            r"in (?:early|preliminary) (?:stage|discussion)s?|"
@@ -109,7 +109,7 @@ PNAME = (rf"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?:[A-Z]\.\s+)?{_N
 _GATE_SUBSIDIARY = re.compile(r"subsidiar|\bunit\b|division|member|part of|controlled|owned|whose|"
                               r"affiliate|\barm\b|filiale|⟧['’]s ⟦", re.I)
 _GATE_STAKE = re.compile(r"owned|respectively|interest|stake|joint venture", re.I)
-_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio|"
+_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio|issue|place|"
                                r"(?:will|would|to|shall) (?:also )?(?:hold|own|take|assume|receive)\b", re.I)
 
 
@@ -321,6 +321,12 @@ class _Reader:
             if parent and self.is_org(sub):
                 share = 100.0 if re.search(r"wholly", m.group(0)) else None
                 self.emit("subsidiaryOf", self.key(sub), parent, "subsidiary.its_unit", share=share,
+                          confidence=0.75)
+        # "X said a newly-formed subsidiary, the Y group, ..."
+        for m in self._iter(rf"{E} said (?:that )?(?:a|an|its) (?:newly[- ]formed |new |wholly[- ]owned )*"
+                            rf"(?:subsidiary|unit),? (?:the |called |named )?{E}", t):
+            if self.is_org(m.group(1)) and self.is_org(m.group(2)):
+                self.emit("subsidiaryOf", self.key(m.group(2)), self.key(m.group(1)), "subsidiary.said_a_subsidiary",
                           confidence=0.75)
         # "X, a crown corporation whose sole shareholder is Y"
         for m in self._iter(rf"{E}(?:,? [^⟦;]{{0,60}}?)? whose (?P<how>sole|only|majority|controlling|principal|largest) "
@@ -539,6 +545,9 @@ class _Reader:
                 clause = re.search(rf"\b(?:which|that) {E} [a-z]+(?: and)?,? $", t[:m.start()])
                 holder = self.key(clause.group(1)) if clause and self.is_org(clause.group(1)) else \
                     self.owner_of_pronoun(m.group("pron"), m.start())
+                if re.match(r"\W*(?:It|We)\b", t) and not clause:
+                    # "It also markets the sands produced by Y, of which it holds 17.5 pct": the subject's
+                    holder = self.owner_of_pronoun(m.group("pron"), 0)
             before = [n for n in re.findall(E, t[:m.start()])
                       if (self.is_org(n) or self.is_asset(n)) and self.key(n) != holder]
             if before and holder:
@@ -713,12 +722,15 @@ class _Reader:
         for m in self._iter(
                 rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)[^⟦]{{0,60}}?\b(?:sell|sells|sold|selling|the sale of|divest\w*)\b "
                 rf"(?:its |the |all of its |their )?(?:[\w-]+ ){{0,4}}?(?:{P}(?: [\w-]+)? (?:stake|interest|of) (?:in )?(?:the )?)?"
-                rf"{E}[^⟦]{{0,40}}?\bto {E}", t):
+                rf"{E}(?:[^⟦]|⟦\d+⟧){{0,60}}?\bto {E}", t):
             seller = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun(m.group("pron"), m.start())
             target, buyer = m.group(m.lastindex - 1), m.group(m.lastindex)
             share = float(m.group(3)) if m.group(3) else None
             if not self.is_org(buyer) or not (self.is_org(target) or self.is_asset(target)):
                 continue
+            between = re.findall(E, t[m.end(m.lastindex - 1) + 1:m.start(m.lastindex)])
+            if any(self.kind(n) != "place" for n in between):
+                continue  # "sell its smelter at Goldendale, Washington, ... to Y": only places between
             if self.key(target) in (seller, self.key(buyer)):
                 continue
             status = "completed" if re.search(r"\bsold\b|\bcompleted\b|\bclosed\b", m.group(0)) else "signed"
@@ -737,6 +749,18 @@ class _Reader:
                 self._at = (m.start(), held.end())
                 self.emit("acquires", self.key(buyer), self.key(target), "acquisition.takes_over_stake",
                           share=share, status="signed", confidence=0.7)
+        # "X agreed to sell 6.6 mln shares of a new class of voting stock to Y": Y buys into X
+        for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t)\b)[^⟦]{{0,50}}?\b(?:sell|sold|issue|issued|place|placed)\b "
+                            rf"(?:[\d.,]+ (?:mln |million |billion )?|all of its )(?:new |treasury |common )?"
+                            rf"(?:[\w-]+ ){{0,6}}?(?:shares|stock)\b[^⟦]{{0,60}}?\bto {E}", t):
+            issuer = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun(m.group("pron"), m.start())
+            buyer = m.group(m.lastindex or 0)
+            if m.group(1) and not self.is_org(m.group(1)) or not self.is_org(buyer) or issuer == self.key(buyer):
+                continue
+            if issuer and not re.search(r"\bpublic\b|\bshareholders\b|\binvestors\b", m.group(0)):
+                status = "completed" if re.search(r"\bsold\b|\bissued\b|\bplaced\b", m.group(0)) else "signed"
+                self.emit("acquires", self.key(buyer), issuer, "acquisition.shares_sold_to", status=status,
+                          confidence=0.65)
         # "X's portfolio will include 30 pct of A, 100 pct of B and C and 20 pct of D": what X will hold
         for holder, item, share in self._portfolio(future=True):
             self.emit("acquires", holder, self.key(item), "acquisition.portfolio", share=share,
@@ -765,7 +789,8 @@ class _Reader:
         if only_contemplated(t):
             return
         if not _SIGNED.search(t) and not re.search(
-                r"\bpartner|\bagreement with\b|\bunder the\b|\bbetween ⟦\d+⟧,? and ⟦|"
+                r"\bpartner|\bagreement with\b|\bcontract with\b|\bha(?:s|ve|d) negotiated\b|\bunder the\b|"
+                r"\bbetween ⟦\d+⟧,? and ⟦|"
                 r"(?:agreement|MOU|LOI|MoU)\W[^⟦]{0,40}?\b(?:with|between) ⟦",
                 t, re.I):
             return
@@ -852,10 +877,14 @@ class _Reader:
             buyer = self.key(before[0]) if before else (self.subject() or self.ctx.issuer)
             if buyer and buyer != self.key(from_.group(2)):
                 return [buyer, self.key(from_.group(2))]
-        with_ = re.search(rf"\bwith (?:its (?:partner|subsidiary|affiliate) |the )?{E}(?:,? and {E})?", t)
+        with_ = re.search(rf"\bwith (?:its (?:partner|subsidiary|affiliate) |the )?(?:⟦\d+⟧['’]s )?{E}(?:,? and {E})?", t)
         if with_:
             before = [n for n in re.findall(E, t[:with_.start()]) if self.is_org(n)]
             first = self.key(before[0]) if before else self.subject()
+            # "X said a new subsidiary, Y, has signed a contract with Z": Y signs
+            said = re.match(rf"[^⟦]{{0,40}}?{E} said (?:that )?[^⟦]{{0,40}}?{E}", t[:with_.start()])
+            if said and self.is_org(said.group(2)):
+                first = self.key(said.group(2))
             others = keys(g for g in with_.groups() if g)
             return list(dict.fromkeys([k for k in [first, *others] if k]))
         return keys(orgs)
@@ -1017,7 +1046,7 @@ class _Reader:
         # "two Swedish copper manufacturers, A and B": what an organization's business handles
         business = (r"(?:trading|marketing|production|mining|smelting|refining|processing|manufacturing|"
                     r"fabricating|fabrication|exploration|sales)")
-        for m in () if hypothetical else self._iter(
+        for m in self._iter(
                 rf"(?P<list1>(?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧) (?:[\w-]+ )?{business} "
                 rf"(?:activities|business(?:es)?|operations|division|arm|interests|assets) of (?:the )?⟦(?P<of>\d+)⟧|"
                 rf"(?:⟦(?P<owner>\d+)⟧['’]s?|\b(?P<pron>[Ii]ts|[Oo]ur)) (?:key |main |core |principal |existing |new )?"
@@ -1056,6 +1085,16 @@ class _Reader:
             for n in re.findall(E, m.group(2)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(site), self.key(n), "commodity.site_described", confidence=0.7)
+        # "the mineral sands produced by Y", "copper concentrate supplied by Y"
+        for m in () if hypothetical else self._iter(
+                rf"{comms} (?:(?:concentrates?|cathodes?|metal|ore) )?(?:produced|mined|supplied|refined|smelted|sold|marketed) "
+                rf"by (?:the )?{E}", t):
+            org = m.group(m.lastindex or 0)
+            if not (self.is_org(org) or self.is_asset(org)) or royalty_or_price:
+                continue
+            for n in re.findall(E, m.group(1)):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(org), self.key(n), "commodity.passive", confidence=0.7)
         # "the X mine, which showed two significant gold intersections", "its Y mine had reserves of
         # 4.9 mln tons with an average grade of 0.139 ounces of gold", "the Z project, containing
         # terbium and dysprosium"
