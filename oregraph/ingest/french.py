@@ -26,12 +26,12 @@ French sentence says so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from oregraph.ingest.lexicon import fold, lexicon, normalise_exchange, slug
 from oregraph.ingest.mentions import DocContext, Listing, Masked, _place_key
-from oregraph.ingest.records import Fact, Mention, Sentence
-from oregraph.ingest.relations import AGREEMENT_WORDS, TITLE
+from oregraph.ingest.records import Fact, Sentence
+from oregraph.ingest.relations import AGREEMENT_WORDS, E, TITLE, _Reader, _substitute
 
 __all__ = ["is_french", "add_mentions", "read_relations_fr", "french_exchange"]
 
@@ -155,8 +155,12 @@ def add_mentions(ctx: DocContext, text: str, sentences: list[Sentence]) -> None:
         _state_typing(ctx, sent)
 
 
+# an elided article before a common noun: "L'acquisition de Xxx inc." does not begin a name
+_ELIDED_NOUN = re.compile(r"[LlDd]['’][a-zà-ÿ]")
+
+
 def _strip_start(words: list[str], lower_words: set[str]) -> list[str]:
-    while len(words) > 1 and (fold(words[0]) in _COMMON_FR or
+    while len(words) > 1 and (fold(words[0]) in _COMMON_FR or _ELIDED_NOUN.match(words[0]) or
                               (words[0].lower() in lower_words and words[0].isalpha())):
         words = words[1:]
     return words
@@ -185,14 +189,16 @@ def _french_orgs(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def _add_org(ctx: DocContext, name: str) -> str:
-    """Add an organization, replacing a truncated one the English pass read ("Lithium plc")."""
+    """Add an organization, replacing one the English pass read truncated ("Lithium plc") or
+    with French words before it ("L'acquisition de Graphite Nordet inc.")."""
     name = name.strip()
     folded = fold(name)
     lost_issuer = False
     for key, ent in list(ctx.entities.items()):
         if ent.kind != "org" or fold(ent.label) == folded:
             continue
-        if folded.endswith(" " + fold(ent.label)) and not _stands_alone(ctx.text, ent.label, name):
+        truncated = folded.endswith(" " + fold(ent.label)) and not _stands_alone(ctx.text, ent.label, name)
+        if truncated or fold(" ".join(_strip_start(ent.label.split(), set()))) == folded:
             del ctx.entities[key]
             ctx._pattern = None  # the name index is rebuilt without it
             lost_issuer = lost_issuer or ctx.issuer == key
@@ -234,8 +240,7 @@ def _read_after_name(ctx: DocContext, key: str, sent: Sentence, end: int) -> Non
         for term in re.findall(r"[«\"“]\s*([^»\"”]+?)\s*[»\"”]", inner):
             term = term.strip()
             if re.fullmatch(r"(?:la |le |l['’])?(?:Société|Corporation|Entreprise|Compagnie)", term, re.I):
-                if ctx.issuer is None:
-                    ctx.issuer = key
+                ctx.issuer = key  # the definition names the issuer, whatever the English pass guessed
                 continue
             if term and term[0].isupper() and fold(term) not in _GENERIC_FR:
                 ctx.alias(key, term)
@@ -343,7 +348,11 @@ def _p(name: str) -> str:
     return rf"⟦%(?P<{name}>[\d.]+)⟧"
 
 
-E = r"⟦(\d+)⟧"
+def _filiale_share(m: re.Match[str]) -> float | None:
+    """The share a subsidiary wording states: 100 for "en propriété exclusive", else its percentage."""
+    return 100.0 if m["excl"] else float(m["v"]) if m["v"] else None
+
+
 DE = r"(?:de la |de l['’]|du |des |de |d['’]|à la |au )"
 ART = r"(?:la |le |l['’]|les )?"
 _EXCLUSIVE = r"(?: en propriété exclusive| à part entière| (?:détenue )?(?:en totalité|entièrement|à ⟦%100\.0⟧))"
@@ -354,13 +363,13 @@ _CONTEMPLATED = re.compile(
     r"négociations?|négocie\w*|pourparlers|rumeurs?|étudi\w*|évalu\w*|aucun\w* (?:entente|accord|"
     r"transaction|décision)|démenti\w*|dément\w*|potentiel\w*|projet(?:é|ée|és|ées)|souhait\w*|"
     r"pas encore|proposée?s?|intention d['’]acquérir)\b", re.I)
-_FIRM = re.compile(r"\b(?:entente définitive|convention définitive|a convenu|ont convenu|a accepté|"
-                   r"ont accepté|a conclu|ont conclu|a signé|ont signé)\b", re.I)
+# a deal agreed to: firm enough for an acquisition, and a signing for an agreement
+_AGREED = r"a convenu|ont convenu|a accepté|ont accepté|a conclu|ont conclu|a signé|ont signé"
+_FIRM = re.compile(rf"\b(?:entente définitive|convention définitive|{_AGREED})\b", re.I)
 _SIGNED = re.compile(
-    r"\b(?:a signé|ont signé|signent|signe|signé\w*|a conclu|ont conclu|concluent|conclut|conclu\w*|"
-    r"ont formé|forment|formé\w*|ont créé|créent|constitué\w*|constituent|annonce\w* (?:la signature|"
-    r"la conclusion|la formation|la création|un|une)|partenaires?|s['’]associe\w*|associé\w*|ratifi\w*|"
-    r"a accepté|ont accepté|a convenu|ont convenu|lie|liant)\b", re.I)
+    rf"\b(?:{_AGREED}|signent|signe|signé\w*|concluent|conclut|conclu\w*|ont formé|forment|formé\w*|"
+    r"ont créé|créent|constitué\w*|constituent|annonce\w* (?:la signature|la conclusion|la formation|"
+    r"la création|un|une)|partenaires?|s['’]associe\w*|associé\w*|ratifi\w*|lie|liant)\b", re.I)
 _TERMINATED = re.compile(r"\b(?:résili\w*|mis fin|met fin|mettre fin|annul\w*|ne (?:participera|poursuivra) pas|"
                          r"se retire|s['’]est retirée?|abandonn\w*)\b", re.I)
 _COMPLETED = re.compile(r"\b(?:conclu\w*|complété\w*|finalisé\w*|clôtur\w*|réalisé\w*|a acquis|ont acquis|"
@@ -387,54 +396,30 @@ _TITLE_HEAD = re.compile(r"président|présidente|directeur|directrice|chef|CEO|
                          r"vice-présidente|administrat|secrétaire|trésori|fondat", re.I)
 
 
-class _FrenchReader:
-    """The French rules applied to one masked sentence."""
+class _FrenchReader(_Reader):
+    """The French rules applied to one masked sentence.
 
-    def __init__(self, ctx: DocContext, masked: Masked, prev_subject: str | None, quote_org: str | None):
-        self.ctx = ctx
-        self.m = masked
-        self.t = masked.text
-        self.prev_subject = prev_subject
-        self.quote_org = quote_org
-        self.facts: list[Fact] = []
+    Mentions, pronouns, stakes and the emitting of facts are the English
+    reader's (:class:`oregraph.ingest.relations._Reader`); what is French here
+    is the wording each rule reads, and the ``.fr`` every rule name ends with.
+    """
 
-    def key(self, n: int | str) -> str:
-        return self.m.mentions[int(n)].key
-
-    def kind(self, n: int | str | None) -> str | None:
-        return None if n is None else self.ctx.entities[self.key(n)].kind
-
-    def is_org(self, n: int | str | None) -> bool:
-        return self.kind(n) == "org"
-
-    def is_asset(self, n: int | str | None) -> bool:
-        return self.kind(n) in ("facility", "project")
+    #: the holdings the sentence before stated, for "l'autre moitié", "le reste"
+    last_holdings: Sequence[Fact] = ()
 
     def emit(self, predicate: str, s: str | None, o: str | None, rule: str, **kw) -> None:
-        if s and o and s != o:
-            self.facts.append(Fact(predicate, s, o, self.m.sentence, rule + ".fr", **kw))
+        super().emit(predicate, s, o, rule + ".fr", **kw)
 
     def owner(self, at: int) -> str | None:
-        """Who 'sa', 'son', 'ses', 'elle' refer to: the sentence's subject, else the previous one."""
-        if not _FR_START.match(self.t):
-            orgs = [n for n in re.findall(E, self.t[:at]) if self.is_org(n)]
-            if orgs:
-                return self.key(orgs[0])
-        return self.prev_subject or self.ctx.issuer
-
-    def stake(self, holder: str | None, held_n: str, share: float | None, rule: str,
-              conf: float = 0.85) -> None:
-        if holder is None:
-            return
-        held = self.key(held_n)
-        if self.is_org(held_n) and share is not None and share > 50:
-            self.emit("subsidiaryOf", held, holder, rule + ".controlling", share=share, confidence=conf)
-        elif self.is_org(held_n) or self.is_asset(held_n):
-            self.emit("ownsStakeIn", holder, held, rule, share=share, confidence=conf)
+        """Who 'sa', 'son', 'ses', 'elle' refer to: the sentence's first organization before ``at``,
+        else the previous sentence's subject; a sentence opening on 'Elle', 'Son', 'Celle-ci'…
+        speaks of the previous subject."""
+        return self.owner_of_pronoun("elle", 0 if _FR_START.match(self.t) else at)
 
     def run(self) -> list[Fact]:
         for rule in (self.subsidiaries, self.stakes, self.acquisitions, self.agreements,
                      self.operates, self.commodities, self.locations, self.officers):
+            self._at = None  # a fact outside a match cites its whole sentence
             rule()
         return self.facts
 
@@ -442,33 +427,28 @@ class _FrenchReader:
     def subsidiaries(self) -> None:
         t = self.t
         # "X est une filiale en propriété exclusive de Y", "X, filiale à 75 % de Y"
-        for m in re.finditer(
+        for m in self._iter(
                 rf"{_e('sub')},? (?:qui est |est |était |devient |est devenue )?(?:désormais |maintenant |ainsi |donc )*"
                 rf"(?:une |la )?filiale(?: indirecte| directe)?(?P<excl>{_EXCLUSIVE})?(?: (?:détenue )?à {_p('v')})?"
                 rf" {DE}{ART}{_e('parent')}", t):
             if not (self.is_org(m["sub"]) and self.is_org(m["parent"])):
                 continue
-            share = 100.0 if m["excl"] else float(m["v"]) if m["v"] else None
+            share = _filiale_share(m)
             if share is not None and share <= 50:
-                self.stake(self.key(m["parent"]), m["sub"], share, "stake.filiale_pct")
+                self._stake(self.key(m["parent"]), m["sub"], share, "stake.filiale_pct")
             else:
                 self.emit("subsidiaryOf", self.key(m["sub"]), self.key(m["parent"]), "subsidiary.appositive",
                           share=share, confidence=0.9)
-        # "par l'intermédiaire d'X, sa filiale en propriété exclusive"
-        for m in re.finditer(rf"{_e('sub')},? (?:sa|son) filiale(?P<excl>{_EXCLUSIVE})?(?: à {_p('v')})?", t):
-            if self.is_org(m["sub"]):
-                share = 100.0 if m["excl"] else float(m["v"]) if m["v"] else None
-                self.emit("subsidiaryOf", self.key(m["sub"]), self.owner(m.start()), "subsidiary.possessive",
-                          share=share, confidence=0.85)
-        # "sa filiale en propriété exclusive, X" / "sa filiale X"
-        for m in re.finditer(rf"\b(?:[Ss]a|[Ss]on|[Ss]es) filiales?(?P<excl>{_EXCLUSIVE})?(?: à {_p('v')})?,? "
-                             rf"{_e('sub')}", t):
-            if self.is_org(m["sub"]):
-                share = 100.0 if m["excl"] else float(m["v"]) if m["v"] else None
-                self.emit("subsidiaryOf", self.key(m["sub"]), self.owner(m.start()), "subsidiary.possessive",
-                          share=share, confidence=0.85)
+        # "par l'intermédiaire d'X, sa filiale en propriété exclusive"; "sa filiale à 80 %, X"
+        share = rf"(?P<excl>{_EXCLUSIVE})?(?: à {_p('v')})?"
+        for pattern in (rf"{_e('sub')},? (?:sa|son) filiale{share}",
+                        rf"\b(?:[Ss]a|[Ss]on|[Ss]es) filiales?{share},? {_e('sub')}"):
+            for m in self._iter(pattern, t):
+                if self.is_org(m["sub"]):
+                    self.emit("subsidiaryOf", self.key(m["sub"]), self.owner(m.start()), "subsidiary.possessive",
+                              share=_filiale_share(m), confidence=0.85)
         # "X, dont l'unique actionnaire est Y"
-        for m in re.finditer(
+        for m in self._iter(
                 rf"{_e('sub')}[^⟦;]{{0,80}}?dont (?P<how>l['’]unique actionnaire|le seul actionnaire|"
                 rf"l['’]actionnaire unique|l['’]actionnaire majoritaire|l['’]actionnaire de contrôle|"
                 rf"l['’]actionnaire principal|le principal actionnaire) est {ART}{_e('parent')}", t):
@@ -485,9 +465,9 @@ class _FrenchReader:
                 self.emit("ownsStakeIn", self.key(parent), self.key(sub), "stake.largest_shareholder",
                           confidence=0.7)
         # "X est détenue en totalité par Y", "X, contrôlée par Y"
-        for m in re.finditer(rf"{_e('sub')},? (?:qui est |est )?(?:(?P<all>entièrement |en totalité |à part entière )?"
-                             rf"détenue?s? (?:(?P<all2>en totalité |entièrement |en propriété exclusive )?)par|"
-                             rf"(?:contrôlée?s?|sous le contrôle) (?:par|de|d['’]|du)) {ART}{_e('parent')}", t):
+        for m in self._iter(rf"{_e('sub')},? (?:qui est |est )?(?:(?P<all>entièrement |en totalité |à part entière )?"
+                            rf"détenue?s? (?:(?P<all2>en totalité |entièrement |en propriété exclusive )?)par|"
+                            rf"(?:contrôlée?s?|sous le contrôle) (?:par|de|d['’]|du)) {ART}{_e('parent')}", t):
             if self.is_org(m["sub"]) and self.is_org(m["parent"]):
                 full = bool(m["all"] or m["all2"])
                 self.emit("subsidiaryOf", self.key(m["sub"]), self.key(m["parent"]),
@@ -502,7 +482,7 @@ class _FrenchReader:
         verbs = (r"(?:détient|détiennent|détiendra|détiendront|possède|possèdent|possédera|conserve|"
                  r"conservera|conservent|contrôle|détenait|détenaient)")
         # "X détient (, par l'intermédiaire d'Y, …,) une participation de 6,67 % dans Z"
-        for m in re.finditer(
+        for m in self._iter(
                 rf"(?:{_e('h')}|(?P<pron>\b[Ee]lle|\b[Ii]l|\b[Nn]ous))(?:,? qui)? (?:\w+ )?{verbs}"
                 rf"(?P<gap>,[^;]{{0,160}}?,)? (?:également |actuellement |désormais |maintenant |indirectement |"
                 rf"directement |aussi |toujours |encore )*(?:(?:une |la |sa |leur |l['’]autre |une autre )?participation (?:\w+ ){{0,2}}?"
@@ -522,38 +502,59 @@ class _FrenchReader:
                 n = via.group(1) or via.group(2)
                 if self.is_org(n):
                     holder = self.key(n)
-            self.stake(holder, m["x"], float(m["v"]), "stake.holds_pct")
+            self._stake(holder, m["x"], float(m["v"]), "stake.holds_pct")
         # "Les autres actionnaires d'X sont A, qui détient 40 %, B et C, qui détiennent chacune 20 %"
-        for m in re.finditer(rf"actionnaires {DE}{ART}{_e('held')},? sont (?P<rest>.+)", t):
+        for m in self._iter(rf"actionnaires {DE}{ART}{_e('held')},? sont (?P<rest>.+)", t):
             for item in re.finditer(rf"(?P<hs>{E}(?:(?:,\s*|\s+et\s+|\s+ainsi que\s+){E})*),? qui "
                                     rf"(?:détient|détiennent|possède|possèdent)(?: chacune?| chacun| respectivement)?"
                                     rf"(?: une participation de)? {_p('v')}", m["rest"]):
                 for h in re.findall(E, item["hs"]):
                     if self.is_org(h):
-                        self.stake(self.key(h), m["held"], float(item["v"]), "stake.shareholder_list")
-        # "A et B détiennent respectivement 60 % et 40 % de X"
-        for m in re.finditer(rf"{_e('a')} et {_e('b')} détiennent respectivement {_p('va')} et {_p('vb')} "
-                             rf"{DE}{ART}{_e('x')}", t):
-            for h, v in ((m["a"], m["va"]), (m["b"], m["vb"])):
+                        self._stake(self.key(h), m["held"], float(item["v"]), "stake.shareholder_list")
+        # "A et B détiennent respectivement 60 % et 40 % de X", "A et B détiennent chacune 50 % de X"
+        for m in self._iter(rf"{_e('a')} et {_e('b')} (?:détiennent respectivement {_p('va')} et {_p('vb')} {DE}|"
+                            rf"(?:détiennent|possèdent) chacune? (?:une participation de )?{_p('v')} "
+                            rf"(?:de |dans |d['’]|du )){ART}{_e('x')}", t):
+            rule = "stake.each_hold" if m["v"] else "stake.respectively"
+            for h, v in ((m["a"], m["v"] or m["va"]), (m["b"], m["v"] or m["vb"])):
                 if self.is_org(h):
-                    self.stake(self.key(h), m["x"], float(v), "stake.respectively")
-        # "A et B détiennent chacune 50 % de X"
-        for m in re.finditer(rf"{_e('a')} et {_e('b')} (?:détiennent|possèdent) chacune? (?:une participation de )?"
-                             rf"{_p('v')} (?:de |dans |d['’]|du ){ART}{_e('x')}", t):
-            for h in (m["a"], m["b"]):
-                if self.is_org(h):
-                    self.stake(self.key(h), m["x"], float(m["v"]), "stake.each_hold")
+                    self._stake(self.key(h), m["x"], float(v), rule)
         # "X, détenue à 60 % par A et à 40 % par B"
-        for m in re.finditer(rf"{_e('x')},? (?:qui est |est )?détenue?s? à {_p('v1')} par {ART}{_e('h1')}"
-                             rf"(?:,? et à {_p('v2')} par {ART}{_e('h2')})?", t):
+        for m in self._iter(rf"{_e('x')},? (?:qui est |est )?détenue?s? à {_p('v1')} par {ART}{_e('h1')}"
+                            rf"(?:,? et à {_p('v2')} par {ART}{_e('h2')})?", t):
             for h, v in ((m["h1"], m["v1"]), (m["h2"], m["v2"])):
                 if h is not None and self.is_org(h):
-                    self.stake(self.key(h), m["x"], float(v), "stake.held_pct_by")
+                    self._stake(self.key(h), m["x"], float(v), "stake.held_pct_by")
         # "la participation de 6,67 % dans X, détenue par sa filiale Y"
-        for m in re.finditer(rf"participation de {_p('v')} dans {ART}{_e('x')},? détenue par "
-                             rf"(?:sa filiale |son |sa |la filiale )?{_e('h')}", t):
+        for m in self._iter(rf"participation de {_p('v')} dans {ART}{_e('x')},? détenue par "
+                            rf"(?:sa filiale |son |sa |la filiale )?{_e('h')}", t):
             if self.is_org(m["h"]):
-                self.stake(self.key(m["h"]), m["x"], float(m["v"]), "stake.participation_held_by")
+                self._stake(self.key(m["h"]), m["x"], float(m["v"]), "stake.participation_held_by")
+        self._remainders()
+
+    def _remainders(self) -> None:
+        """"L'autre moitié appartient à B", "Le reste est détenu par B", "Les 40 % restants
+        appartiennent à B": what the holdings stated just before (in this sentence, else in the
+        one before) leave of a company or asset is B's."""
+        for m in self._iter(rf"(?:\b[Ll]['’]autre (?P<half>moitié)|\b[Ll]e (?P<rest>reste|solde)|"
+                            rf"\b(?:[Ll]es (?:autres )?|[Ll]['’]autre participation de |[Ll]a participation "
+                            rf"restante de ){_p('v')}(?: restants?)?)(?: du capital| des actions)?"
+                            rf"(?: {DE}{ART}{_e('x')})?,? (?:(?:appartien(?:t|nent)|revien(?:t|nent)) à|"
+                            rf"(?:est|sont) (?:détenue?s?|contrôlée?s?) par) {ART}{_e('h')}", self.t):
+            if not self.is_org(m["h"]):
+                continue
+            stated = _holdings_by_held(self.facts) or _holdings_by_held(self.last_holdings)
+            held = self.key(m["x"]) if m["x"] else next(iter(stated)) if len(stated) == 1 else None
+            holders = stated.get(held or "", {})
+            if held is None or self.key(m["h"]) in holders:
+                continue
+            taken = sum(holders.values())
+            share = float(m["v"]) if m["v"] else 50.0 if m["half"] else 100.0 - taken
+            if (m["half"] and taken not in (0.0, 50.0)) or (m["rest"] and not 0 < taken < 100) \
+                    or taken + share > 100.0 + 1e-6:
+                continue  # the words do not add up: better no holding than a wrong one
+            self._stake(self.key(m["h"]), m["x"] or self._mention_of(held), round(share, 4),
+                        "stake.remaining_held_by", conf=0.7)
 
     # -- acquisitions ------------------------------------------------------------
     def acquisitions(self) -> None:
@@ -582,7 +583,7 @@ class _FrenchReader:
              rf"(?P<verb>)acquisition (?:de |d['’]|du |des ){target_tail} par {ART}{_e('a')}"),
         ]
         for rule, pattern in rules:
-            for m in re.finditer(pattern, t):
+            for m in self._iter(pattern, t):
                 if "jusqu'à" in m.group(0) or "jusqu’à" in m.group(0):
                     continue
                 if m["a"] is not None and not self.is_org(m["a"]):
@@ -643,15 +644,15 @@ class _FrenchReader:
     # -- operates ------------------------------------------------------------------
     def operates(self) -> None:
         t = self.t
-        for m in re.finditer(rf"{_e('o')},? (?:qui |laquelle )?(?P<neg>n['’])?(?:exploite|exploitera|est l['’]exploitant "
-                             rf"(?:de |d['’]|du )|assure l['’]exploitation (?:de |d['’]|du )|opère) {ART}{_e('a')}", t):
+        for m in self._iter(rf"{_e('o')},? (?:qui |laquelle )?(?P<neg>n['’])?(?:(?:exploite|exploitera|opère) |"
+                            rf"(?:est l['’]exploitant|assure l['’]exploitation) {DE}){ART}{_e('a')}", t):
             if not m["neg"] and self.is_org(m["o"]) and self.is_asset(m["a"]):
                 self.emit("operates", self.key(m["o"]), self.key(m["a"]), "operates.verb", confidence=0.85)
-        for m in re.finditer(rf"{_e('a')},? (?:qui )?(?:est|sont) exploitée?s? par {ART}{_e('o')}", t):
+        for m in self._iter(rf"{_e('a')},? (?:qui )?(?:est|sont) exploitée?s? par {ART}{_e('o')}", t):
             if self.is_org(m["o"]) and self.is_asset(m["a"]):
                 self.emit("operates", self.key(m["o"]), self.key(m["a"]), "operates.passive", confidence=0.85)
-        for m in re.finditer(rf"\b(?P<pron>[Ss]a|[Ss]on|[Ss]es|[Nn]otre|[Nn]os) (?:propre |principale? |nouvelle? )?"
-                             rf"{_e('a')}", t):
+        for m in self._iter(rf"\b(?P<pron>[Ss]a|[Ss]on|[Ss]es|[Nn]otre|[Nn]os) (?:propre |principale? |nouvelle? )?"
+                            rf"{_e('a')}", t):
             if not self.is_asset(m["a"]) or re.search(r"\bparticipation|\bintérêt", t[max(0, m.start() - 40):m.start()]):
                 continue
             owner = (self.quote_org or self.ctx.issuer) if m["pron"].lower() in ("notre", "nos") \
@@ -669,8 +670,8 @@ class _FrenchReader:
         verbs = (r"(?:produit|produisent|produira|production|extrait|extraction|explore|exploration|"
                  r"producteur|productrice|producteurs|fournit|fournisseur|vend|vente|commercialise|affine|"
                  r"raffine|transforme)")
-        for m in re.finditer(rf"{_e('s')}[^⟦]{{0,80}}?\b{verbs}\b[^⟦.;]{{0,40}}?{_e('c')}"
-                             rf"(?P<tail>(?:(?:,\s*|\s+et\s+|\s+ou\s+){E})*)", t):
+        for m in self._iter(rf"{_e('s')}[^⟦]{{0,80}}?\b{verbs}\b[^⟦.;]{{0,40}}?{_e('c')}"
+                            rf"(?P<tail>(?:(?:,\s*|\s+et\s+|\s+ou\s+)(?:{DE}|{ART}){E})*)", t):
             if self.kind(m["c"]) != "commodity" or not (self.is_org(m["s"]) or self.is_asset(m["s"])):
                 continue
             if re.search(r"\bprix\b|\bmarché|\bdemande\b", m.group(0), re.I):
@@ -683,10 +684,10 @@ class _FrenchReader:
     def locations(self) -> None:
         t = self.t
         region = r"(?:(?:province|région|municipalité|ville|territoire|MRC) (?:de la |de l['’]|du |de |d['’]))?"
-        for m in re.finditer(rf"{_e('s')},? (?:qui est |est |sont )?(?P<how>situé\w*|localisé\w*|établi\w*|basé\w*|"
-                             rf"implanté\w*|sis\w*|dont le siège social est(?: situé)?|a son siège social|"
-                             rf"ayant son siège social)? ?(?P<near>près d['’]|près de |à proximité de |"
-                             rf"à proximité d['’])?(?:à |au |aux |en |dans (?:la |le |l['’]))?{region}{_e('p')}", t):
+        for m in self._iter(rf"{_e('s')},? (?:qui est |est |sont )?(?P<how>situé\w*|localisé\w*|établi\w*|basé\w*|"
+                            rf"implanté\w*|sis\w*|dont le siège social est(?: situé)?|a son siège social|"
+                            rf"ayant son siège social)? ?(?P<near>près d['’]|près de |à proximité de |"
+                            rf"à proximité d['’])?(?:à |au |aux |en |dans (?:la |le |l['’]))?{region}{_e('p')}", t):
             if self.kind(m["p"]) != "place":
                 continue
             subj = m["s"]
@@ -703,11 +704,12 @@ class _FrenchReader:
                 place_key = self.ctx.entities[place_key].parent or place_key
             self.emit("locatedIn", self.key(subj), place_key, "located.in", confidence=0.8)
         # "X, une société d'exploration dont le siège social est situé à Y"
-        for m in re.finditer(rf"{_e('s')}[^⟦;.]{{0,60}}?(?:dont le siège social est(?: situé)?|a son siège social|"
-                             rf"ayant son siège social|siège social (?:est )?situé) (?:à|au|en) {_e('p')}", t):
+        for m in self._iter(rf"{_e('s')}[^⟦;.]{{0,60}}?(?:dont le siège social est(?: situé)?|a son siège social|"
+                            rf"ayant son siège social|siège social (?:est )?situé) (?:à|au|en) {_e('p')}", t):
             if self.is_org(m["s"]) and self.kind(m["p"]) == "place":
                 self.emit("locatedIn", self.key(m["s"]), self.key(m["p"]), "located.head_office", confidence=0.85)
         # "l'usine de Bécancour": a plant named after its place is in it
+        self._at = None
         for n in re.findall(E, t):
             place = getattr(self.ctx.entities[self.key(n)], "_place", None)
             if self.is_asset(n) and place in self.ctx.entities:
@@ -727,7 +729,7 @@ class _FrenchReader:
                                   rf"(?:au poste de|à titre de|comme|en tant que)\s+{TITLE}"),
         ]
         for rule, pattern in rules:
-            for m in re.finditer(pattern, t):
+            for m in self._iter(pattern, t):
                 title = re.sub(r"\s+(?:et|de|du)$", "", m["title"].strip(" ,&-"))
                 if not _TITLE_HEAD.search(title):
                     continue
@@ -742,35 +744,45 @@ class _FrenchReader:
                 self.emit("officerOf", person, org, rule, title=title, confidence=0.85)
 
 
-_AFTER_NAME = re.compile(r"(⟦\d+⟧)(?:\s*\((?=[^()]*(?:[«\"“:]|⟦))[^()]{0,300}\))+")
+_AFTER_NAME = re.compile(r"⟦(\d+)⟧(?:\s*\((?=[^()]*(?:[«\"“:]|⟦))[^()]{0,300}\))+")
 
 
 def _prepare(ctx: DocContext, masked: Masked) -> Masked:
-    """Drop ticker blocks and defined terms after names; 'La Société' stands for the issuer."""
-    text = _AFTER_NAME.sub(r"\1", masked.text)
-    if text != masked.text:
-        masked = Masked(masked.sentence, text, masked.mentions)
-    if not ctx.issuer or not _ISSUER_FR.search(masked.text):
-        return masked
-    mentions = list(masked.mentions)
+    """Fold ticker blocks and defined terms into the name before them; 'la Corporation' stands for
+    the issuer. Each phrase becomes one mention, so a fact still cites the words it was read from."""
+    while found := _AFTER_NAME.search(masked.text):
+        masked = _substitute(masked, found.span(), masked.mentions[int(found.group(1))].key)
+    while ctx.issuer and (found := _ISSUER_FR.search(masked.text)):
+        masked = _substitute(masked, found.span(), ctx.issuer)
+    return masked
 
-    def token(_m: re.Match[str]) -> str:
-        mentions.append(Mention(0, 0, ctx.issuer or "", _m.group(0)))
-        return f"⟦{len(mentions) - 1}⟧"
 
-    return Masked(masked.sentence, _ISSUER_FR.sub(token, masked.text), mentions)
+def _holdings_by_held(facts: Iterable[Fact]) -> dict[str, dict[str, float]]:
+    """The shares the facts state: {held key: {holder key: share}}."""
+    out: dict[str, dict[str, float]] = {}
+    for f in facts:
+        if f.share is None or f.predicate not in ("ownsStakeIn", "subsidiaryOf"):
+            continue
+        holder, held = (f.subject, f.object) if f.predicate == "ownsStakeIn" else (f.object, f.subject)
+        out.setdefault(held, {})[holder] = f.share
+    return out
 
 
 def read_relations_fr(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
     """Every fact of a French document, sentence by sentence."""
     prev_subject = ctx.issuer
+    last_holdings: list[Fact] = []
     for m in masked:
         m = _prepare(ctx, m)
         said = re.search(rf"(?:déclaré|affirmé|ajouté|indiqué|souligné)\s+[^⟦.]{{0,80}}?{E}", m.text)
         quote_org = None
         if said and ctx.entities[m.mentions[int(said.group(1))].key].kind == "org":
             quote_org = m.mentions[int(said.group(1))].key
-        yield from _FrenchReader(ctx, m, prev_subject, quote_org).run()
+        reader = _FrenchReader(ctx, m, prev_subject, quote_org)
+        reader.last_holdings = last_holdings
+        facts = reader.run()
+        yield from facts
+        last_holdings = facts
         subject = next((mm.key for mm in m.mentions if ctx.entities[mm.key].kind == "org"), None)
         if subject and not _FR_START.match(m.text):
             prev_subject = subject
