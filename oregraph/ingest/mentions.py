@@ -100,9 +100,17 @@ _ORG_CONTEXT = [
     re.compile(r"(?P<name>CAPSEQ), (?:a|an|the) (?:wholly[- ]owned |majority[- ]owned |[\w.%-]+[- ]owned |indirect )?"
                r"(?:subsidiary|affiliate|unit|division) of\b"),
     re.compile(r"\b(?:with|between) (?P<name>CAPSEQ)(?= (?:to|and|for|on|in)\b)"),
+    # a company named without a legal suffix, by its industry word, doing what companies do:
+    # "Golden Shield Resources has entered into", "Aclara Resources' Penco project"
+    re.compile(r"(?<![\w’'])(?P<name>CAPSEQ (?:Resources|Mining|Minerals|Metals|Exploration|Royalties|Uranium|Lithium|"
+               r"Ventures|Industries|Materials|Technologies))(?=['’]s? |,? (?:has|have|had|is|was|will|announced|"
+               r"said|signed|entered|agreed|acquired|owns|holds|operates|reported|completed|closed|plans|intends|"
+               r"expects|continues|recently)\b)"),
     # a counterparty with its own defined short name: "with Kestrel Capital Partners ("Kestrel")"
     re.compile(r"\b(?:with|between|from|to) (?P<name>CAPSEQ) \([“\"](?P<short>[A-Z][\w-]*)[”\"]\)"),
 ]
+_PUBLIC_BODY_WORDS = {"ministry", "minister", "department", "government", "office", "bureau", "agency",
+                      "secretary", "state", "province", "federal", "provincial", "national", "u.s.", "us"}
 _CAPW = r"(?:[A-ZÀ-Ý][\w'’\-&.]*[\w]|[A-ZÀ-Ý])"
 _CAPSEQ = rf"{_CAPW}(?:\s+(?:(?:of|de|du|des|del|la|&)\s+)?{_CAPW}){{0,6}}"
 _ORG_CONTEXT = [re.compile(p.pattern.replace("CAPSEQ", _CAPSEQ)) for p in _ORG_CONTEXT]
@@ -772,8 +780,11 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                     continue  # the short name must be the name's first word or its initials
                 words = _strip_common_start(name.split(), ctx.lower_words)
                 name = " ".join(words)
-                if not name or fold(name) in _GENERIC_TERMS or fold(name) in lex.places:
+                if not name or fold(name) in _GENERIC_TERMS or fold(name) in lex.places or len(words) < 2 and \
+                        pattern is _ORG_CONTEXT[-2]:
                     continue
+                if words[0].lower() in _PUBLIC_BODY_WORDS:
+                    continue  # "Ministry of Energy and Mines", "Department of Natural Resources"
                 if any(s <= m.start("name") < e for s, e, _ in spans) or ctx.lookup(name):
                     continue
                 if name.split()[-1].rstrip(".").lower() in _SUFFIX_WORDS:
@@ -794,6 +805,13 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                 continue
             kind = "facility" if cls in ("Plant", "Mine") else "project"
             existing = ctx.lookup(core)
+            base = _base_name(core, lex)
+            if base != core and not (existing and ctx.entities[existing].kind in ("facility", "project")):
+                # "the Punitaqui project" and "the Punitaqui Mining Complex", "the Yuty Project" and
+                # "the Yuty ISR Project": one site named with and without descriptive words
+                by_base = ctx.lookup(base)
+                if by_base and ctx.entities[by_base].kind in ("facility", "project"):
+                    existing = by_base
             if existing and ctx.entities[existing].kind in ("facility", "project"):
                 key = existing
                 ctx.alias(key, label)
@@ -807,12 +825,27 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                     # the bare name stays the company's ("Vanguard" of "the Vanguard concessions")
                     if fold(alias) not in lex.places and not (org_named and alias == core):
                         ctx.alias(key, alias)
+            if base != core and fold(base) not in lex.places and not ctx.lookup(base):
+                ctx.alias(key, base)
             ent.classes.add(cls)
             setattr(ent, "_commodities", getattr(ent, "_commodities", set()) | set(comms))
     for sent in sentences:
         _sites_named_by_place(ctx, sent)
     _short_forms(ctx)
     return ctx
+
+
+_NAME_DESCRIPTORS = {"mining", "isr", "uranium", "gold", "copper", "mineral", "minerals", "metals", "resources",
+                     "exploration", "development", "operations", "deposit", "area", "district"}
+
+
+def _base_name(core: str, lex) -> str:
+    """A site's name without the descriptive words that end it: "Punitaqui Mining" -> "Punitaqui",
+    "Yuty ISR" -> "Yuty" (one word at least is kept)."""
+    words = core.split()
+    while len(words) > 1 and (words[-1].lower() in _NAME_DESCRIPTORS or fold(words[-1]) in lex.commodities):
+        words.pop()
+    return " ".join(words)
 
 
 # "its aluminium smelter in Ludwigshafen": an unnamed plant or mine of an owner, known by its place
@@ -1284,6 +1317,8 @@ def _lexicon_spans(ctx: DocContext, text: str, lex,
         first = folds[i].split(" ", 1)[0]
         longest = starts.get(first, 0) if first else 0
         for n in range(min(6, run_end[i] - i, longest), 0, -1):
+            if n > 1 and any(c in text[words[k].end():words[k + 1].start()] for k in range(i, i + n - 1) for c in ",;()"):
+                continue  # "neodymium, praseodymium" is a list of two, not the name "neodymium praseodymium"
             s, e = words[i].start(), ends[i + n - 1]
             folded = " ".join(f for f in folds[i:i + n] if f)
             if not folded or (folded not in lex.places and folded not in lex.commodities):

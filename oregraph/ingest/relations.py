@@ -636,6 +636,13 @@ class _Reader:
                 self.emit("ownsStakeIn", owner, self.key(held), "stake.jointly_owned", confidence=0.7)
             self.emit("partnerOf", a, b, "agreement.jointly_owned", agreement="JointVenture", status="signed",
                       confidence=0.65)
+        # "..., securing a 100% undivided interest in the Yuty Project": the holding the deal gave
+        for m in self._iter(rf"\b(?:securing|giving it|giving the company|leaving it with|resulting in|which gave it) "
+                            rf"(?:an? |the )?{P} (?:undivided |direct |indirect |equity |ownership |beneficial )*"
+                            rf"(?:interest|stake|ownership) (?:in|of) (?:the )?{E}", t):
+            holder = self.subject()
+            if holder and self.key(m.group(2)) != holder:
+                self._stake(holder, m.group(2), float(m.group(1)), "stake.securing", conf=0.7, runs=True)
         # "A and B each hold 50%"
         for m in self._iter(rf"{E} and {E} each (?:hold|own|have) (?:an? )?{P}(?: interest| stake)? in (?:the )?{E}", t):
             for h in (m.group(1), m.group(2)):
@@ -697,6 +704,12 @@ class _Reader:
                     self._stake(seller, target, share, "stake.seller_possessive", conf=0.7)
             self.emit("acquires", buyer, self.key(target), "acquisition.verb", share=share,
                       status=status, confidence=0.75)
+            if status == "completed" and self.is_asset(target) and (share is None or share >= 50) and \
+                    self.ctx.entities[buyer].kind == "org":
+                # a site bought outright is the buyer's to hold and run from the closing on
+                self._stake(buyer, target, share, "stake.completed_purchase", conf=0.65, runs=share is not None)
+                if share is None:
+                    self.emit("operates", buyer, self.key(target), "operates.completed_purchase", confidence=0.6)
             targets = [target]
             # "the remaining 29% interest in the Cerro and Flora properties": each site of the list
             more = re.match(rf"((?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:the )?⟦\d+⟧)+)", t[m.end():])
