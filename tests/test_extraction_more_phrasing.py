@@ -238,3 +238,46 @@ NEWSWIRE = table([
 def test_newswire(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"acquires", "subsidiaryOf", "ownsStakeIn", "partnerOf", "commodity"}) - \
         {f for f in facts(text, {"commodity"}) if f[1] == HAR} == expected
+
+
+def test_a_company_without_a_legal_suffix_is_found_by_its_industry_word() -> None:
+    got = facts("Golden Crest Resources has entered into a binding letter of intent with "
+                f"{KES} to acquire the Tarn Project.", {"acquires", "partnerOf"})
+    assert ("acquires", "Golden Crest Resources", "Tarn Project") in got
+    assert ("partnerOf", "Golden Crest Resources", KES) in got
+
+
+def test_a_public_body_is_not_a_company() -> None:
+    ex = run("The Ministry of Natural Resources has granted the permit to Golden Crest Resources.")
+    assert not any(e.label.startswith("Ministry") for e in ex.entities.values() if e.kind == "org")
+
+
+def test_one_site_named_with_and_without_descriptive_words_is_one_node() -> None:
+    ex = run(f"{HAR} restarted the mill at its Tarn project in Chile. Mining continues at the Tarn Mining Complex, "
+             f"a historic copper producer. {KES} holds the Esk Project; the Esk ISR Project hosts uranium.")
+    sites = sorted(e.label for e in ex.entities.values() if e.kind in ("facility", "project"))
+    assert sites == ["Esk Project", "Tarn project"]
+
+
+DEALS_MORE = table([
+    ("completed-purchase-of-a-site",
+     f"{HAR} has closed the acquisition of the Tarn Project in Paraguay.",
+     {("acquires", HAR, "Tarn Project"), ("ownsStakeIn", HAR, "Tarn Project"), ("operates", HAR, "Tarn Project")}),
+    ("securing-an-interest",
+     f"{HAR} acquired all outstanding shares of {KES}, securing a 100% undivided interest in the Tarn Project.",
+     {("acquires", HAR, KES), ("ownsStakeIn", HAR, "Tarn Project"), ("operates", HAR, "Tarn Project")}),
+    # TRAP: an agreed purchase not yet closed gives no holding
+    ("trap-signed-purchase-gives-no-holding",
+     f"{HAR} has agreed to acquire the Tarn Project in Paraguay.",
+     {("acquires", HAR, "Tarn Project")}),
+])
+
+
+@pytest.mark.parametrize("text, expected", DEALS_MORE)
+def test_deals_more(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"acquires", "ownsStakeIn", "operates"}) == expected
+
+
+def test_otcid_is_the_otc_market() -> None:
+    ex = run(f"{HAR} (CSE: HRW | OTCID: HRWMF) reports results.")
+    assert {f.object for f in ex.facts if f.predicate == "listedAs"} == {"CSE:HRW", "OTC:HRWMF"}

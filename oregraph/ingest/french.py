@@ -26,7 +26,7 @@ French sentence says so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from oregraph.ingest.lexicon import fold, lexicon, normalise_exchange, slug
 from oregraph.ingest.mentions import DocContext, Listing, Masked, _place_key
@@ -407,8 +407,7 @@ class _FrenchReader(_Reader):
     #: the holdings the sentence before stated, for "l'autre moitié", "le reste"
     last_holdings: Sequence[Fact] = ()
 
-    def emit(self, predicate: str, s: str | None, o: str | None, rule: str, **kw) -> None:
-        super().emit(predicate, s, o, rule + ".fr", **kw)
+    RULE_SUFFIX = ".fr"
 
     def owner(self, at: int) -> str | None:
         """Who 'sa', 'son', 'ses', 'elle' refer to: the sentence's first organization before ``at``,
@@ -416,12 +415,9 @@ class _FrenchReader(_Reader):
         speaks of the previous subject."""
         return self.owner_of_pronoun("elle", 0 if _FR_START.match(self.t) else at)
 
-    def run(self) -> list[Fact]:
-        for rule in (self.subsidiaries, self.stakes, self.acquisitions, self.agreements,
-                     self.operates, self.commodities, self.locations, self.officers):
-            self._at = None  # a fact outside a match cites its whole sentence
-            rule()
-        return self.facts
+    def rules(self) -> Iterable[tuple[Callable[[], None], object]]:
+        return ((rule, True) for rule in (self.subsidiaries, self.stakes, self.acquisitions, self.agreements,
+                                          self.operates, self.commodities, self.locations, self.officers))
 
     # -- subsidiaries --------------------------------------------------------
     def subsidiaries(self) -> None:

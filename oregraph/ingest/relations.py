@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from oregraph.ingest.lexicon import fold, lexicon
 from oregraph.ingest.mentions import DocContext, Masked, _is_demonym, _place_key
@@ -220,7 +220,11 @@ class _Reader:
             return self.key(orgs[0])
         return self.prev_subject or self.ctx.issuer
 
+    #: appended to every rule name this reader gives (".fr" for the French reader)
+    RULE_SUFFIX = ""
+
     def emit(self, predicate: str, s: str | None, o: str | None, rule: str, **kw) -> None:
+        rule += self.RULE_SUFFIX
         if not s or not o or s == o:
             return
         if not share_in_range(kw.get("share")):
@@ -230,10 +234,11 @@ class _Reader:
         self.facts.append(Fact(predicate, s, o, self.m.sentence, rule, **kw))
 
     # -- rules ------------------------------------------------------------
-    def run(self) -> list[Fact]:
+    def rules(self) -> Iterable[tuple[Callable[[], None], object]]:
+        """Each rule family with a quick test of the words all its patterns need (falsy: skip it)."""
         kinds = {self.ctx.entities[mm.key].kind for mm in self.m.mentions}
         t = self.t
-        gates = (
+        return (
             (self.subsidiaries, bool(kinds) and _GATE_SUBSIDIARY.search(t)),
             (self.stakes, bool(kinds) and ("⟦%" in t or _GATE_STAKE.search(t))),
             (self.acquisitions, bool(kinds) and _GATE_ACQUISITION.search(t)),
@@ -244,10 +249,12 @@ class _Reader:
             (self.locations, "place" in kinds),
             (self.officers, _TITLE_HEAD.search(t)),
         )
-        for rule, wanted in gates:
+
+    def run(self) -> list[Fact]:
+        for rule, wanted in self.rules():
             if not wanted:
-                continue  # a quick test of the words every pattern of the rule needs
-            self._at = None
+                continue
+            self._at = None  # a fact outside a match cites its whole sentence
             rule()
         return self.facts
 
