@@ -281,3 +281,31 @@ def test_deals_more(text: str, expected: set[tuple]) -> None:
 def test_otcid_is_the_otc_market() -> None:
     ex = run(f"{HAR} (CSE: HRW | OTCID: HRWMF) reports results.")
     assert {f.object for f in ex.facts if f.predicate == "listedAs"} == {"CSE:HRW", "OTC:HRWMF"}
+
+
+GROUND = table([
+    ("which-is-developing",
+     f"{HAR} owns 47% of {KES}, which is developing the Tarn copper project.",
+     {("operates", KES, "Tarn copper project")}),
+    ("the-company's-site-in-reported-speech",
+     f"{HAR} reported results. He said the company's Tarn Complex produced well.",
+     {("operates", HAR, "Tarn Complex")}),
+    ("holds-hectares-in-a-list-of-sites",
+     f"{HAR} also holds ~4,600 hectares in the Esk Project and its ~3,200 hectares in the Tarn Project.",
+     {("operates", HAR, "Esk Project"), ("operates", HAR, "Tarn Project")}),
+    ("nationality-based-company",
+     f"{HAR} is a Canadian-based junior exploration company with claims in Quebec.",
+     {("locatedIn", HAR, "Canada")}),
+    ("in-a-country's-province",
+     "The Tarn Project is located in Argentina's Santa Cruz province.",
+     {("locatedIn", "Tarn Project", "Santa Cruz")}),
+    # TRAPS: ground under option is not run by the optionee yet; a nationality alone is no seat
+    ("trap-hectares-under-option",
+     f"{HAR} holds an option over 4,600 hectares in the Esk Project, to be earned from {KES}.", set()),
+    ("trap-nationality-alone", f"{HAR} is a Canadian junior exploration company.", set()),
+])
+
+
+@pytest.mark.parametrize("text, expected", GROUND)
+def test_ground_and_seats(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"operates", "locatedIn"}) == expected

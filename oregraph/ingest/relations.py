@@ -200,6 +200,8 @@ class _Reader:
         p = pronoun.lower()
         if p in ("our", "we", "notre", "nos"):
             return self.quote_org or self.ctx.issuer
+        if p.startswith("the company"):  # "the company's Fox Complex": the company the text is about
+            return self.subject() or self.ctx.issuer
         before = [int(x) for x in re.findall(E, self.t[:at])]
         orgs = [n for n in before if self.is_org(n)]
         if re.search(r"\b(?:excluding|including|except|other than|apart from|but not|besides)\s+$", self.t[:at]):
@@ -246,7 +248,7 @@ class _Reader:
             (self.operates, bool(kinds & {"facility", "project"}) or "org" in kinds and "operat" in t),
             (self.commodities, bool(kinds & {"commodity", "facility", "project"})),
             (self.sites, "facility" in kinds),
-            (self.locations, "place" in kinds),
+            (self.locations, "place" in kinds or "-based" in t),
             (self.officers, _TITLE_HEAD.search(t)),
         )
 
@@ -911,7 +913,7 @@ class _Reader:
 
     def operates(self) -> None:
         t = self.t
-        for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur|\b[Tt]heir)|{E}['’]s?) (?:flagship |key |main |principal |100%-owned |"
+        for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur|\b[Tt]heir|\b[Tt]he [Cc]ompany['’]s)|{E}['’]s?) (?:flagship |key |main |principal |100%-owned |"
                              rf"wholly[- ]owned |majority[- ]owned |\w+ ){{0,2}}{E}", t):
             asset = m.group(m.lastindex or 0)
             if not self.is_asset(asset):
@@ -932,6 +934,26 @@ class _Reader:
                         if self.is_asset(n):
                             self.emit("operates", owner, self.key(n), "operates.possessive_list",
                                       confidence=0.7)
+        # "X also holds ~4,600 hectares in the Y property and its ~3,200 hectares in the Z project":
+        # ground it holds and explores
+        for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t)) (?:also |currently |now )?(?:holds|owns|controls) (?:[^⟦.;]{{0,60}}? )?"
+                            rf"~?(?:approximately |about |over |some )?[\d,.]+ ?(?:ha|hectares?|acres|km2|sq(?:uare)? ?km)\b"
+                            rf"(?: of (?:mining )?claims)? in the {E}"
+                            rf"((?:(?:,| and| as well as)(?: its)? ~?[\d,.]+ ?(?:ha|hectares?|acres)\b(?: of (?:mining )?claims)? "
+                            rf"in the ⟦\d+⟧)*)", t):
+            owner = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
+                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            if owner is None or re.search(r"\boption|\bearn", t, re.I) or only_contemplated(t):
+                continue
+            for n in [m.group(3), *re.findall(E, m.group(4))]:
+                if self.is_asset(n):
+                    self.emit("operates", owner, self.key(n), "operates.holds_ground", confidence=0.6)
+        # "McEwen Copper, which is developing the Los Azules project", "X is advancing its Y project"
+        for m in self._iter(rf"{E},? (?:which|that|who) (?:is|are) (?:currently |now |also )?(?:developing|advancing|"
+                            rf"building|constructing|operating|running|exploring) (?:the |its )?{E}", t):
+            if self.is_org(m.group(1)) and self.is_asset(m.group(2)) and not only_contemplated(t):
+                self.emit("operates", self.key(m.group(1)), self.key(m.group(2)), "operates.which_is_developing",
+                          confidence=0.7)
         # "Another key asset is the Wolfsberg Lithium Project"; "its other assets include A and B":
         # the assets of the organization the sentence (or the document) is about
         for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur|\b[Tt]he [Cc]ompany['’]s)|{E}['’]s?|\b[Aa]nother|\b[Tt]he) "
@@ -1190,7 +1212,8 @@ class _Reader:
                              rf"with (?:its )?(?:headquarters|head office|head offices|offices) )?(?:in|at|near|along|within) "
                              rf"(?:the )?(?:(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Tt]erritory) of )?"
                              rf"(?:(?:[\w-]+ ){{0,3}}?(?:district|region|area|belt|camp|county|part|portion) of (?:the )?)?"
-                             rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?{E}", t):
+                             rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?"
+                             rf"(?:⟦\d+⟧['’]s? )?{E}", t):
             subj, place = m.group(1), m.group(2)
             if self.kind(place) != "place":
                 continue
@@ -1254,6 +1277,12 @@ class _Reader:
                 town = self.ctx.entities[self.key(place)]
                 if town.parent and town.iso is None:
                     self.emit("locatedIn", self.key(subj), town.parent, "located.direction_of", confidence=0.7)
+        # "a Canadian-based junior exploration company": the country of the nationality word
+        for m in self._iter(rf"{E},? (?:is )?an? (?P<demonym>[A-Z][a-z]+)-based (?:[\w-]+ ){{0,4}}?(?:company|corporation|firm|"
+                            rf"explorer|producer|miner|developer)\b", t):
+            country = self._country_of(m.group("demonym"))
+            if self.is_org(m.group(1)) and country:
+                self.emit("locatedIn", self.key(m.group(1)), country, "located.demonym_based", confidence=0.65)
         for m in self._iter(rf"{E}(?:,? ⟦\d+⟧\.?)?[- ]based {E}", t):
             if self.kind(m.group(1)) == "place" and self.is_org(m.group(2)):
                 self.emit("locatedIn", self.key(m.group(2)), self.key(m.group(1)), "located.based",
