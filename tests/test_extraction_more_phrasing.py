@@ -309,3 +309,11 @@ GROUND = table([
 @pytest.mark.parametrize("text, expected", GROUND)
 def test_ground_and_seats(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"operates", "locatedIn"}) == expected
+
+
+def test_a_plant_beside_a_mine_of_the_same_name_is_its_own_site() -> None:
+    ex = run(f"{HAR} operates the Tarn Mining Complex in Chile. The Tarn copper flotation plant "
+             f"restarted in May.")
+    sites = {e.label: e.classes for e in ex.entities.values() if e.kind in ("facility", "project")}
+    assert set(sites) == {"Tarn Mining Complex", "Tarn copper flotation plant"}
+    assert sites["Tarn copper flotation plant"] == {"Plant"}

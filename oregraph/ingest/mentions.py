@@ -806,13 +806,16 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
             kind = "facility" if cls in ("Plant", "Mine") else "project"
             existing = ctx.lookup(core)
             base = _base_name(core, lex)
-            if base != core and not (existing and ctx.entities[existing].kind in ("facility", "project")):
+            if base != core and not (existing and ctx.entities[existing].kind in ("facility", "project")
+                                     and _same_site_classes(ctx.entities[existing].classes, cls)):
                 # "the Punitaqui project" and "the Punitaqui Mining Complex", "the Yuty Project" and
                 # "the Yuty ISR Project": one site named with and without descriptive words
                 by_base = ctx.lookup(base)
-                if by_base and ctx.entities[by_base].kind in ("facility", "project"):
+                if by_base and ctx.entities[by_base].kind in ("facility", "project") and \
+                        _same_site_classes(ctx.entities[by_base].classes, cls):
                     existing = by_base
-            if existing and ctx.entities[existing].kind in ("facility", "project"):
+            if existing and ctx.entities[existing].kind in ("facility", "project") and \
+                    _same_site_classes(ctx.entities[existing].classes, cls):
                 key = existing
                 ctx.alias(key, label)
             else:
@@ -833,6 +836,13 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
         _sites_named_by_place(ctx, sent)
     _short_forms(ctx)
     return ctx
+
+
+def _same_site_classes(classes: set[str], cls: str) -> bool:
+    """Whether a site of class ``cls`` can be the site already named with ``classes``: a mine and
+    its project are one site under two words; a plant beside a mine of the same name is another."""
+    site = {"Mine", "Project"}
+    return cls in classes or cls in site and bool(classes & site)
 
 
 _NAME_DESCRIPTORS = {"mining", "isr", "uranium", "gold", "copper", "mineral", "minerals", "metals", "resources",
