@@ -834,8 +834,29 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
             setattr(ent, "_commodities", getattr(ent, "_commodities", set()) | set(comms))
     for sent in sentences:
         _sites_named_by_place(ctx, sent)
+        _sites_known_as(ctx, sent)
     _short_forms(ctx)
     return ctx
+
+
+# "The concessions, known as McKellar and Enable, ...": sites named after a plural description
+_KNOWN_AS = re.compile(r"\b[Tt]he (?:two |three |four |five )?(?P<head>concessions|properties|projects|mines|claims|"
+                       r"deposits|prospects),? (?:known as|named|called) "
+                       r"(?P<names>[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}"
+                       r"(?:(?:,? and |, )[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2})*)")
+
+
+def _sites_known_as(ctx: DocContext, sent: Sentence) -> None:
+    found = _KNOWN_AS.search(sent.text)
+    if not found:
+        return
+    cls = _ASSET_HEADS.get(found.group("head"), "Project")
+    kind = "facility" if cls in ("Plant", "Mine") else "project"
+    lex = lexicon()
+    for name in re.split(r",? and |, ", found.group("names")):
+        if not name or fold(name) in lex.places or ctx.lookup(name):
+            continue
+        ctx.add(kind, name, cls, key=f"{kind}-{slug(name)}")
 
 
 def _same_site_classes(classes: set[str], cls: str) -> bool:

@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from oregraph.ingest.groups import GroupReader
 from oregraph.ingest.lexicon import fold, lexicon
 from oregraph.ingest.mentions import DocContext, Masked, _is_demonym, _place_key
 from oregraph.ingest.records import Fact, Mention
@@ -1348,6 +1349,7 @@ def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
     prev_subject = ctx.issuer
     last_held: str | None = None
     shares_of: str | None = None
+    groups = GroupReader(ctx)
     quote_org = None
     # the organization each quotation is attributed to, for "our" and "we" inside it
     attributions: dict[int, str] = {}
@@ -1382,6 +1384,7 @@ def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
         facts = reader.run()
         yield from facts
         yield from located
+        yield from groups.read(i, m, reader.subject(), facts)
         held = [f.object if f.predicate == "ownsStakeIn" else f.subject for f in facts
                 if f.predicate == "ownsStakeIn" or (f.predicate == "subsidiaryOf" and f.share is not None)]
         # else the site the sentence says is owned and run ("X owns and operates the Y mine.")
