@@ -317,3 +317,26 @@ def test_a_plant_beside_a_mine_of_the_same_name_is_its_own_site() -> None:
     sites = {e.label: e.classes for e in ex.entities.values() if e.kind in ("facility", "project")}
     assert set(sites) == {"Tarn Mining Complex", "Tarn copper flotation plant"}
     assert sites["Tarn copper flotation plant"] == {"Plant"}
+
+
+WIRE_MORE = table([
+    ("description-before-the-name",
+     "Prices rose, said sole tin exporter Lanna Smelting and Refining Co in a statement.",
+     {("commodity", "Lanna Smelting and Refining Co", "tin")}),
+    ("wholly-owned-by",
+     f"{KES}, wholly owned by {HAR}, built the plant.",
+     {("subsidiaryOf", KES, HAR)}),
+    ("business-of-a-seller-with-places-between",
+     f"{HAR} said its unit acquired the Wallerton, Ontario, can making operations of {KES} for cash.",
+     {("acquires", HAR, KES)}),
+    ("invested-in",
+     f"{HAR} said it has invested eight mln dlrs in {KES} to fund a smelter.",
+     {("partnerOf", HAR, KES)}),
+    # TRAP: an investment only planned
+    ("trap-may-invest", f"{HAR} said it may have invested in {KES} through a fund, a newspaper reported.", set()),
+])
+
+
+@pytest.mark.parametrize("text, expected", WIRE_MORE)
+def test_wire_more(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"commodity", "subsidiaryOf", "acquires", "partnerOf"}) == expected

@@ -109,6 +109,10 @@ _ORG_CONTEXT = [
     # a counterparty with its own defined short name: "with Kestrel Capital Partners ("Kestrel")"
     re.compile(r"\b(?:with|between|from|to) (?P<name>CAPSEQ) \([“\"](?P<short>[A-Z][\w-]*)[”\"]\)"),
 ]
+# trade words joined by "and" inside one company name
+_AND_INDUSTRY = {"mining", "smelting", "refining", "industrial", "industries", "manufacturing", "exploration",
+                 "development", "trading", "chemical", "chemicals", "metals", "minerals", "steel", "engineering",
+                 "resources", "energy", "investment", "investments", "finance", "metallurgical", "processing"}
 _PUBLIC_BODY_WORDS = {"ministry", "minister", "department", "government", "office", "bureau", "agency",
                       "secretary", "state", "province", "federal", "provincial", "national", "u.s.", "us"}
 _CAPW = r"(?:[A-ZÀ-Ý][\w'’\-&.]*[\w]|[A-ZÀ-Ý])"
@@ -390,6 +394,9 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
             elif tl in _CONNECTORS and tl != "and" and j > 0 and _is_cap(toks[j - 1].group(0)) \
                     and toks[j - 1].group(0).lower() not in _TITLE_STOP:
                 pass
+            elif tl == "and" and j > 0 and _is_cap(toks[j - 1].group(0)) and \
+                    toks[j + 1].group(0).lower() in _AND_INDUSTRY and toks[j - 1].group(0).lower() in _AND_INDUSTRY:
+                pass  # "Thailand Smelting and Refining Co", "Global Mining and Industrial Corp"
             else:
                 break
             j -= 1

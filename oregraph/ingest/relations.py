@@ -481,6 +481,10 @@ class _Reader:
         for m in self._iter(rf"{E},? (?:is |which is )?(?:an? )?{P}[- ]?owned by {E}", t):
             if self.is_org(m.group(3)):
                 self._stake(self.key(m.group(3)), m.group(1), float(m.group(2)), "stake.pct_owned_by")
+        # "Nestor Enterprises Ltd, wholly owned by Nestor SA"
+        for m in self._iter(rf"{E},? (?:is |which is |itself )?(?:wholly|fully|entirely)[- ]owned by {E}", t):
+            if self.is_org(m.group(2)) and self.key(m.group(1)) != self.key(m.group(2)):
+                self._stake(self.key(m.group(2)), m.group(1), 100.0, "stake.wholly_owned_by")
         # "X's 50%-owned Y" / "its 100%-owned Y"
         for m in self._iter(rf"(?:{E}['’]s?|(?P<pron>\b[Ii]ts|\b[Oo]ur)) (?:(?P<wholly>{_WHOLLY})|{P}[- ]?(?:owned|controlled)),? "
                             rf"(?:\w+ ){{0,3}}?{E}", t):
@@ -772,6 +776,20 @@ class _Reader:
                 self._at = (m.start(), held.end())
                 self.emit("acquires", self.key(buyer), self.key(target), "acquisition.takes_over_stake",
                           share=share, status="signed", confidence=0.7)
+        # "CCL acquired the Wallaceburg, Ontario, can making operations of Nestor Enterprises": the
+        # business bought is the seller's
+        for m in self._iter(rf"(?:{E}(?: unit| subsidiary)?|\b(?P<pron>[Ii]t|[Ww]e)\b)[^⟦.;]{{0,40}}?\b(?:acquired|bought|purchased|"
+                            rf"acquire|buy|purchase|acquires|buys|purchases) (?:the |certain |all of the |substantially all of the )?"
+                            rf"(?:[^⟦.;]|⟦\d+⟧){{0,70}}?\b(?:operations|business(?:es)?|assets|activities) of (?:the )?{E}", t):
+            seller = m.group(m.lastindex or 0)
+            buyer = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
+                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            between = re.findall(E, t[m.end(1) + 1 if m.group(1) else m.start():m.start(m.lastindex or 0)])
+            if buyer and self.is_org(seller) and buyer != self.key(seller) and \
+                    all(self.kind(n) in ("place", "commodity") for n in between):
+                status = "completed" if re.search(r"\b(?:acquired|bought|purchased)\b", m.group(0)) else "signed"
+                self.emit("acquires", buyer, self.key(seller), "acquisition.business_of", status=status,
+                          confidence=0.65)
         # "X agreed to sell 6.6 mln shares of a new class of voting stock to Y": Y buys into X
         for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t)\b)[^⟦]{{0,50}}?\b(?:sell|sold|issue|issued|place|placed)\b "
                             rf"(?:[\d.,]+ (?:mln |million |billion )?|all of its )(?:new |treasury |common )?"
@@ -807,6 +825,7 @@ class _Reader:
         if kind is None:
             self._partnered_with()
             self._buys_all_output()
+            self._invested_in()
             return
         orgs = [n for n in re.findall(E, t) if self.is_org(n)]
         if only_contemplated(t):
@@ -845,6 +864,18 @@ class _Reader:
             for b in parties[i + 1:]:
                 self.emit("partnerOf", a, b, f"agreement.{kind.lower()}", agreement=kind,
                           status=status, binding=binding, confidence=0.8)
+
+    def _invested_in(self) -> None:
+        """"Nippon Steel has invested eight mln dlrs in GTX": a strategic investment between the two."""
+        t = self.t
+        if only_contemplated(t):
+            return
+        for m in self._iter(rf"{E}(?:,[^⟦]{{0,60}},)?(?: said(?: that)?(?: it)?)? (?:has |had |also )?(?:invested|made an? (?:equity |strategic )?investment of) "
+                            rf"[^⟦.;]{{0,50}}?\bin {E}", t):
+            a, b = m.group(1), m.group(2)
+            if self.is_org(a) and self.is_org(b) and self.key(a) != self.key(b):
+                self.emit("partnerOf", self.key(a), self.key(b), "agreement.invested_in",
+                          agreement="StrategicInvestment", status="completed", confidence=0.65)
 
     def _partnered_with(self) -> None:
         """"X has partnered with Y on ...", "X teamed up with Y": a partnership without an agreement's name."""
@@ -1202,7 +1233,7 @@ class _Reader:
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.advancing",
                               confidence=0.65)
-        for m in self._iter(rf"{E} (?:producer|miner) {E}", t):
+        for m in self._iter(rf"{E} (?:producer|miner|exporter|refiner|smelter|supplier|trader|processor)s? {E}", t):
             if self.kind(m.group(1)) == "commodity" and self.is_org(m.group(2)):
                 self.emit("commodity", self.key(m.group(2)), self.key(m.group(1)), "commodity.producer",
                           confidence=0.7)
