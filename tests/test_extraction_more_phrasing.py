@@ -340,3 +340,38 @@ WIRE_MORE = table([
 @pytest.mark.parametrize("text, expected", WIRE_MORE)
 def test_wire_more(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"commodity", "subsidiaryOf", "acquires", "partnerOf"}) == expected
+
+
+RELEASES_MORE = table([
+    ("mou-to-acquire",
+     f"{HAR} has signed a Memorandum of Understanding to acquire a 100% interest in the Tarn Project.",
+     {("acquires", HAR, "Tarn Project")}),
+    ("earn-in-with-a-stated-share",
+     f"{KES} will invest US$3 million over two years to earn a 30% interest in {HAR}' Tarn Lithium Project.",
+     {("acquires", KES, "Tarn Lithium Project"), ("operates", HAR, "Tarn Lithium Project")}),
+    ("the-hundred-percent-owner",
+     f"{HAR} is the 100% owner of the Tarn Lake Property in Ontario.",
+     {("ownsStakeIn", HAR, "Tarn Lake Property"), ("operates", HAR, "Tarn Lake Property")}),
+    ("an-equity-shareholder",
+     f"{HAR} operates a mill and is also an equity shareholder of {KES} today.",
+     {("ownsStakeIn", HAR, KES)}),
+    # TRAPS: an earn-in ceiling; a partner without a holding
+    ("trap-earn-up-to",
+     f"{KES} may spend US$3 million to earn up to a 70% interest in the Tarn Project.", set()),
+    ("trap-a-partner-in", f"{HAR}, a partner in {KES} since 2001, reported results.", set()),
+])
+
+
+@pytest.mark.parametrize("text, expected", RELEASES_MORE)
+def test_releases_more(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"acquires", "ownsStakeIn", "subsidiaryOf", "operates"}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"{HAR} holds a portfolio of gold, lithium and nickel projects in Western Australia.",
+     {("commodity", HAR, "gold"), ("commodity", HAR, "lithium"), ("commodity", HAR, "nickel")}),
+    (f"{HAR} will buy high-grade zinc ore from {KES}'s Tarn mine.",
+     {("commodity", "Tarn mine", "zinc")}),
+])
+def test_commodities_more(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"commodity"}) == expected

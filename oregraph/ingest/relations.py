@@ -109,8 +109,8 @@ PNAME = (rf"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?:[A-Z]\.\s+)?{_N
 # Words without which a rule family cannot match: a cheap test before its patterns run.
 _GATE_SUBSIDIARY = re.compile(r"subsidiar|\bunit\b|division|member|part of|controlled|owned|whose|"
                               r"affiliate|\barm\b|filiale|⟧['’]s ⟦", re.I)
-_GATE_STAKE = re.compile(r"owned|respectively|interest|stake|joint venture", re.I)
-_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio|issue|place|"
+_GATE_STAKE = re.compile(r"owned|respectively|interest|stake|joint venture|shareholder|owner", re.I)
+_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio|issue|place|earn|"
                                r"(?:will|would|to|shall) (?:also )?(?:hold|own|take|assume|receive)\b", re.I)
 
 
@@ -445,10 +445,18 @@ class _Reader:
             self._stake(holder, item, share, "stake.portfolio", conf=0.7)
         t = self.t
         mentions_royalty = bool(re.search(r"\broyalt|\bNSR\b|\bstream", t, re.I))
-        # "X, a 6.67% owner of Y"
-        for m in self._iter(rf"{E},? (?:is )?an? {P}(?: equity)? (?:owner|shareholder|partner|holder) (?:of|in) (?:the )?{E}", t):
-            if self.is_org(m.group(1)):
-                self._stake(self.key(m.group(1)), m.group(3), float(m.group(2)), "stake.pct_owner_of")
+        # "X, a 6.67% owner of Y", "X is the 100% owner of the Y property", "X is also an equity
+        # shareholder of Y"
+        for m in self._iter(rf"{E}(?: [^⟦.;]{{0,40}}? and)?,? (?:is |was |remains |becomes |became )?(?:also |now )?(?:an?|the) (?:(?P<sole>sole )|{P} )?"
+                            rf"(?:equity |major |largest |significant |controlling )?(?:owner|shareholder|partner|holder) "
+                            rf"(?:of|in) (?:the )?{E}", t):
+            if not self.is_org(m.group(1)) or re.search(r"\broyalt|\bstream", m.group(0), re.I):
+                continue
+            share = 100.0 if m.group("sole") else float(m.group(3)) if m.group(3) else None
+            if share is None and not re.search(r"\b(?:equity|major|largest|significant|controlling) (?:owner|shareholder)",
+                                               m.group(0)):
+                continue  # "X, a partner in Y": no holding said
+            self._stake(self.key(m.group(1)), m.group(m.lastindex or 0), share, "stake.pct_owner_of", runs=True)
         if mentions_royalty:  # a royalty or stream percentage is never a stake
             return
         # "X holds/owns a 40% interest in Y"
@@ -684,7 +692,8 @@ class _Reader:
         for m in self._iter(
                 rf"(?:{E}(?: unit| subsidiary)?|(?P<pron>\b[Ii]t|\b[Ww]e))(?: also| today| now)?(?: said(?: it)?| announced(?: it)?| has| have| will| had)?"
                 rf"(?: also| now)?"
-                rf"(?: (?:entered into|signed|executed|finalized|finalised) an? (?:[\w-]+ ){{0,3}}?agreement)?"
+                rf"(?: (?:entered into|signed|executed|finalized|finalised) an? (?:[\w-]+ ){{0,3}}?(?:agreement|term sheet|"
+                rf"[Mm]emorandum of [Uu]nderstanding|MOU|MoU|[Ll]etter of [Ii]ntent|LOI))?"
                 rf"(?: (?:agreed|plans|intends|proposes|offered|expects))?(?: to)? "
                 rf"(?:acquire[sd]?|purchase[sd]?|bought|buy|buys|(?:complete[sd]?|closed?|closes) (?:the|its|their|our) (?:acquisition|purchase) of|"
                 rf"acquiring|acquérir) "
@@ -790,6 +799,21 @@ class _Reader:
                 status = "completed" if re.search(r"\b(?:acquired|bought|purchased)\b", m.group(0)) else "signed"
                 self.emit("acquires", buyer, self.key(seller), "acquisition.business_of", status=status,
                           confidence=0.65)
+        # "KOMIR will invest US$3 million ... to earn a 30% interest in Maximus' Lefroy Lithium Project":
+        # an earn-in of a stated share (an "up to" share is only a ceiling: no fact)
+        for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)[^⟦.;]{{0,120}}?\bto earn (?:an? |the )?(?:initial |additional |further )?"
+                            rf"{P} (?:[\w-]+ )?(?:interest|stake) in (?:the )?(?:⟦(?P<owner>\d+)⟧['’]s? )?{E}", t):
+            if re.search(r"\bup to\b", m.group(0)):
+                continue
+            buyer = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
+                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            target = m.group(m.lastindex or 0)
+            if buyer and (self.is_asset(target) or self.is_org(target)) and buyer != self.key(target):
+                self.emit("acquires", buyer, self.key(target), "acquisition.earn_in", share=float(m.group(3)),
+                          status="signed", confidence=0.65)
+                owner = m.group("owner")
+                if owner and self.is_org(owner) and self.is_asset(target) and self.key(owner) != buyer:
+                    self.emit("operates", self.key(owner), self.key(target), "operates.possessive", confidence=0.7)
         # "X agreed to sell 6.6 mln shares of a new class of voting stock to Y": Y buys into X
         for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t)\b)[^⟦]{{0,50}}?\b(?:sell|sold|issue|issued|place|placed)\b "
                             rf"(?:[\d.,]+ (?:mln |million |billion )?|all of its )(?:new |treasury |common )?"
@@ -1106,16 +1130,26 @@ class _Reader:
         royalty_or_price = bool(re.search(r"\broyalt|\bstream|\bprice|\bNSR\b", t, re.I))
         for m in self._iter(rf"(?:{comms} (?:[\w-]+ ){{0,2}}?(?:ore )?(?:reserves?|resources?|mineral(?:i[sz]ation)?|grades?|"
                             rf"production|output|intercepts?|intersections?|assays?|values|zones?|veins?|"
-                            rf"concentrates?|recover(?:y|ies)|ounces|endowment|inventory)|"
+                            rf"concentrates?|recover(?:y|ies)|ounces|endowment|inventory|ore|feed)|"
                             rf"\b(?:ounces|oz|tonnes|tons|pounds|lbs|g/t|grams per tonne|pct|per cent|percent|%)"
                             rf"(?: per (?:ton|tonne))? (?:of )?(?:contained |payable |recoverable |recovered )?{comms})"
-                            rf"(?:[^⟦.;]|(?<=\d)\.(?=\d)){{0,40}}?\b(?:at|on|from|in) (?:the |its |our |their )?{E}(?!['’])", t):
+                            rf"(?:[^⟦.;]|(?<=\d)\.(?=\d)){{0,40}}?\b(?:at|on|from|in) (?:the |its |our |their )?(?:⟦\d+⟧['’]s? )?{E}(?!['’])", t):
             site = m.group(m.lastindex or 0)
             if not self.is_asset(site) or royalty_or_price:
                 continue
             for n in re.findall(E, m.group(1) or m.group(2) or ""):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(site), self.key(n), "commodity.at_site", confidence=0.7)
+        # "Maximus holds a portfolio of gold, lithium and nickel projects"
+        for m in () if hypothetical else self._iter(
+                rf"{E} (?:also )?(?:holds|has|owns|maintains|manages|is building|is advancing|controls) an? (?:[\w-]+ ){{0,2}}?"
+                rf"portfolio of (?:[\w-]+ ){{0,2}}?{comms}(?: exploration| development| mining)? (?:projects|assets|properties|"
+                rf"tenements|claims|mines|interests)\b", t):
+            if not self.is_org(m.group(1)) or royalty_or_price:
+                continue
+            for n in re.findall(E, m.group(2)):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.portfolio", confidence=0.7)
         # "the zinc, copper and lead trading activities of Y", "its key copper processing division",
         # "two Swedish copper manufacturers, A and B": what an organization's business handles
         business = (r"(?:trading|marketing|production|mining|smelting|refining|processing|manufacturing|"
