@@ -9,16 +9,22 @@ them.
     albecour = ann.org("albecour", "Albecour Inc.", "Albecour")
     ann.stake(iq, albecour, 100, controlling=True)
     ann.add_to(store)
+
+A test module that imports the fixtures :func:`store` (an empty in-memory
+store) and :func:`chain` (that store holding :func:`alouette_chain`) gets
+them as its own.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+import pytest
 from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
+from oregraph.graph.store import Store
 from oregraph.ontology import OG
 
 # A plain namespace: rdflib's closed XSD namespace warns under doctest collection.
@@ -120,24 +126,29 @@ class Announcement:
     def _fact_node(self, kind: str, *participants: URIRef) -> URIRef:
         return iri(f"{kind}-{_hex(self.name, kind, *participants)}")
 
+    def _two_roles(self, kind: str, cls: URIRef, share: float | str | None = None,
+                   **roles: URIRef) -> URIRef:
+        """The n-ary node of a fact between two participants (og role -> node), with its share."""
+        node = self._fact_node(kind, *roles.values())
+        self.add(node, RDF.type, cls)
+        for role, participant in roles.items():
+            self.add(node, OG[role], participant)
+        if share is not None:
+            self.add(node, OG.share, Literal(str(share), datatype=XSD.decimal))
+        return node
+
     def stake(
         self, holder: URIRef, held: URIRef, share: float | str | None = None, *,
         controlling: bool = False, evidence: str | None = None, rule: str = "stake.test",
         confidence: float = 0.9,
     ) -> URIRef:
         """A Shareholding; ``controlling`` writes ``held og:subsidiaryOf holder`` as the shortcut."""
-        node = self._fact_node("stake", holder, held)
+        node = self._two_roles("stake", OG.Shareholding, share, holder=holder, held=held)
         if controlling:
             self.add(held, OG.subsidiaryOf, holder)
+            self.add(node, OG.controlling, Literal(True))
         else:
             self.add(holder, OG.ownsStakeIn, held)
-        self.add(node, RDF.type, OG.Shareholding)
-        self.add(node, OG.holder, holder)
-        self.add(node, OG.held, held)
-        if share is not None:
-            self.add(node, OG.share, Literal(str(share), datatype=XSD.decimal))
-        if controlling:
-            self.add(node, OG.controlling, Literal(True))
         self._evidence(node, evidence or f"{holder} holds {share}% of {held}.", rule, confidence)
         return node
 
@@ -165,23 +176,15 @@ class Announcement:
         self, acquirer: URIRef, target: URIRef, share: float | None = None, *,
         status: str = "completed", evidence: str | None = None,
     ) -> URIRef:
-        node = self._fact_node("acquisition", acquirer, target)
+        node = self._two_roles("acquisition", OG.Acquisition, share, acquirer=acquirer, target=target)
         self.add(acquirer, OG.acquires, target)
-        self.add(node, RDF.type, OG.Acquisition)
-        self.add(node, OG.acquirer, acquirer)
-        self.add(node, OG.target, target)
-        if share is not None:
-            self.add(node, OG.share, Literal(str(share), datatype=XSD.decimal))
         self.add(node, OG.status, Literal(status))
         self._evidence(node, evidence or "An acquisition.", "acquire.test", 0.85)
         return node
 
     def position(self, person: URIRef, organization: URIRef, title: str) -> URIRef:
-        node = self._fact_node("position", person, organization)
+        node = self._two_roles("position", OG.Position, person=person, organization=organization)
         self.add(person, OG.officerOf, organization)
-        self.add(node, RDF.type, OG.Position)
-        self.add(node, OG.person, person)
-        self.add(node, OG.organization, organization)
         self.add(node, OG.title, Literal(title))
         self._evidence(node, f"{title} of the company.", "officer.test", 0.9)
         return node
@@ -234,6 +237,19 @@ def alouette_chain(store) -> dict[str, URIRef]:
         "ceo": ceo, "scandium": scandium, "project": project, "qc": qc,
         "first": first.node, "second": second.node,
     }
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """An empty in-memory store, closed after the test."""
+    with Store.memory() as s:
+        yield s
+
+
+@pytest.fixture
+def chain(store: Store) -> dict[str, URIRef]:
+    """:func:`alouette_chain` written into ``store``."""
+    return alouette_chain(store)
 
 
 # -- builders for the ownership analytics tests (issue 5) -------------------------

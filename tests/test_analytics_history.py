@@ -12,13 +12,10 @@ from oregraph.graph.history import changes, stake_history
 from oregraph.graph.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import graph_fixtures  # noqa: E402
 from graph_fixtures import ID, Announcement, stakes_announcement  # noqa: E402
 
-
-@pytest.fixture
-def store():
-    with Store.memory() as s:
-        yield s
+store = graph_fixtures.store  # the shared fixture, made this module's own
 
 
 @pytest.fixture
@@ -79,3 +76,15 @@ def test_a_holder_that_sold_down_no_longer_controls(store: Store) -> None:
     assert (holder["id"], holder["effective_share"], holder["controls"]) == ("org-a", 20.0, False)
     before = ownership_graph(store, as_of="2021-01-01").edges[ID + "org-a", ID + "org-b"]
     assert (before["share"], before["controlling"]) == (100.0, True)
+
+
+def test_the_api_change_model_carries_every_field_of_a_change(dated: Store) -> None:
+    """ChangeOut mirrors Change field for field: a field added to one only would be dropped silently."""
+    from dataclasses import fields
+
+    from oregraph.api.models import ChangeOut
+    from oregraph.graph.history import Change
+
+    assert list(ChangeOut.model_fields) == [f.name for f in fields(Change)]
+    found = changes(dated, "2021-01-01")
+    assert [ChangeOut.model_validate(c.to_json()).model_dump() for c in found] == [c.to_json() for c in found]

@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +26,7 @@ from oregraph.graph.announcement_view import latest_announcements
 from oregraph.graph.store import Store
 from oregraph.settings import Settings
 from tests.fixtures.web.store import build_web_store
+from tests.live_server import serve_in_thread
 
 _CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 
@@ -66,12 +64,6 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class Server:
     base: str
@@ -80,40 +72,33 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    import uvicorn
-
     settings = Settings(store=str(tmp_path_factory.mktemp("browser") / "store"))
-    store = Store.open(settings=settings)
-    build_web_store(store)
-    port = _free_port()
-    config = uvicorn.Config(create_app(settings, store), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="on")
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start for the browser tests")
-        time.sleep(0.05)
-    yield Server(f"http://127.0.0.1:{port}", store)
-    uv.should_exit = True
-    thread.join(timeout=10)
-    store.close()
+    with Store.open(settings=settings) as store:
+        build_web_store(store)
+        with serve_in_thread(create_app(settings, store)) as base:
+            yield Server(base, store)
 
 
 @dataclass
 class Watched:
     page: object
+    base: str
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str, *, graph: bool = False):  # type: ignore[no-untyped-def]
+        """The page at ``path`` on the server; with ``graph``, once its graph is drawn."""
+        self.page.goto(self.base + path)  # type: ignore[attr-defined]
+        if graph:
+            _ready(self.page)
+        return self.page
 
 
 @pytest.fixture
 def watched(browser, server: Server) -> Iterator[Watched]:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    result = Watched(page)
+    result = Watched(page, server.base)
     allowed = urlsplit(server.base).netloc
 
     def route(r) -> None:  # type: ignore[no-untyped-def]
@@ -152,9 +137,8 @@ def _painted(frame) -> int:  # type: ignore[no-untyped-def]
     }"""))
 
 
-def test_home_search_finds_by_ticker(watched: Watched, server: Server) -> None:
-    page = watched.page
-    page.goto(server.base + "/")
+def test_home_search_finds_by_ticker(watched: Watched) -> None:
+    page = watched.open("/")
     page.fill("#q", "QLM")
     page.press("#q", "Enter")
     page.wait_for_selector("#results")
@@ -165,19 +149,15 @@ def test_home_search_finds_by_ticker(watched: Watched, server: Server) -> None:
     assert page.locator("h1").inner_text() == "Quillon Metals Inc."
 
 
-def test_graph_view_draws_nodes_offline(watched: Watched, server: Server) -> None:
-    page = watched.page
-    page.goto(server.base + "/views/neighbourhood/org-quillon-metals?depth=2")
-    _ready(page)
+def test_graph_view_draws_nodes_offline(watched: Watched) -> None:
+    page = watched.open("/views/neighbourhood/org-quillon-metals?depth=2", graph=True)
     count = page.evaluate("() => window.oregraphNodes.length")
     assert count >= 4
     assert _painted(page) > 50
 
 
-def test_clicking_a_node_opens_its_entity_page(watched: Watched, server: Server) -> None:
-    page = watched.page
-    page.goto(server.base + "/views/ownership/org-marrowby-aluminium-smelter")
-    _ready(page)
+def test_clicking_a_node_opens_its_entity_page(watched: Watched) -> None:
+    page = watched.open("/views/ownership/org-marrowby-aluminium-smelter", graph=True)
     x, y = page.evaluate("""() => {
       const net = window.oregraphNetwork;
       const id = window.oregraphNodes.get({filter: n => n.url.indexOf('org-harbourlight-capital') >= 0})[0].id;
@@ -190,10 +170,8 @@ def test_clicking_a_node_opens_its_entity_page(watched: Watched, server: Server)
     assert page.locator("h1").inner_text() == "Harbourlight Capital Inc."
 
 
-def test_clicking_an_edge_shows_its_evidence(watched: Watched, server: Server) -> None:
-    page = watched.page
-    page.goto(server.base + "/views/neighbourhood/org-harbourlight-capital?depth=1")
-    _ready(page)
+def test_clicking_an_edge_shows_its_evidence(watched: Watched) -> None:
+    page = watched.open("/views/neighbourhood/org-harbourlight-capital?depth=1", graph=True)
     x, y = page.evaluate("""() => {
       const net = window.oregraphNetwork;
       const ids = window.oregraphNodes.getIds();
@@ -223,9 +201,8 @@ def test_clicking_an_edge_shows_its_evidence(watched: Watched, server: Server) -
     assert page.locator("mark.fact").count() >= 3
 
 
-def test_entity_page_embeds_a_working_graph(watched: Watched, server: Server) -> None:
-    page = watched.page
-    page.goto(server.base + "/entities/org-quillon-metals/page")
+def test_entity_page_embeds_a_working_graph(watched: Watched) -> None:
+    page = watched.open("/entities/org-quillon-metals/page")
     frame = page.frame_locator("iframe.graph")
     frame.locator("body[data-og-ready]").wait_for(state="attached", timeout=30000)
     inner = next(f for f in page.frames if "/views/neighbourhood/" in f.url)
@@ -240,9 +217,8 @@ def test_entity_page_embeds_a_working_graph(watched: Watched, server: Server) ->
     "/views/all",
     "/?q=mallory",
 ])
-def test_hostile_names_do_not_run(watched: Watched, server: Server, path: str) -> None:
-    page = watched.page
-    page.goto(server.base + path)
+def test_hostile_names_do_not_run(watched: Watched, path: str) -> None:
+    page = watched.open(path)
     page.wait_for_load_state("load")
     if "/views/" in path:
         _ready(page)
@@ -252,18 +228,15 @@ def test_hostile_names_do_not_run(watched: Watched, server: Server, path: str) -
 
 def test_hostile_announcement_page_is_inert(watched: Watched, server: Server) -> None:
     ann = next(a for a in latest_announcements(server.store) if a.title and "Mallory" in a.title)
-    page = watched.page
-    page.goto(f"{server.base}/announcements/{ann.id}/page")
+    page = watched.open(f"/announcements/{ann.id}/page")
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("mark.fact").count() == 1
     assert "</textarea><script>" in page.locator("mark.fact").inner_text()
     assert page.title().startswith("<script>window.__pwned=2</script>")
 
 
-def test_legend_hides_and_shows_a_class(watched: Watched, server: Server) -> None:
-    page = watched.page
-    page.goto(server.base + "/views/all")
-    _ready(page)
+def test_legend_hides_and_shows_a_class(watched: Watched) -> None:
+    page = watched.open("/views/all", graph=True)
     hidden = "() => window.oregraphNodes.get({filter: n => n.hidden === true}).length"
     assert page.evaluate(hidden) == 0
     page.locator('.og-legend li[data-group="Company"]').click()

@@ -18,18 +18,11 @@ from oregraph.ontology import OG
 from oregraph.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from graph_fixtures import ID, Announcement, alouette_chain, iri  # noqa: E402
+import graph_fixtures  # noqa: E402
+from graph_fixtures import ID, Announcement, iri  # noqa: E402
 
-
-@pytest.fixture
-def store():
-    with Store.memory() as s:
-        yield s
-
-
-@pytest.fixture
-def chain(store: Store):
-    return alouette_chain(store)
+# the shared fixtures, made this module's own
+store, chain = graph_fixtures.store, graph_fixtures.chain
 
 
 def ids(summaries: list[EntitySummary]) -> list[str]:

@@ -561,9 +561,12 @@ def test_broken_data_fails_with_a_useful_message(
 ) -> None:
     ds = _valid()
     breakage(ds)
-    report = validate_graph(ds)
+    _assert_one_violation(validate_graph(ds), focus, path, words)
+
+
+def _assert_one_violation(report: ValidationReport, focus: URIRef, path: URIRef | None, words: str) -> None:
+    """The breakage is the only problem, reported once, where it is, in words that name the fix."""
     assert not report.conforms
-    # The breakage is the only problem, reported once, where it is.
     assert len(report.violations) == 1, str(report)
     (violation,) = report.violations
     assert violation.focus_node == str(focus)
@@ -694,8 +697,4 @@ def test_broken_extras_fail_with_a_useful_message(change: Callable, focus: URIRe
                                                   words: str) -> None:
     ds = _with_extras(_valid())
     change(ds)
-    report = validate_graph(ds)
-    (violation,) = report.violations
-    assert violation.focus_node == str(focus)
-    assert violation.path == (None if path is None else str(path))
-    assert words in violation.message
+    _assert_one_violation(validate_graph(ds), focus, path, words)

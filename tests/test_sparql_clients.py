@@ -4,24 +4,21 @@ SPARQLUpdateStore, talking HTTP to the app served by uvicorn on loopback in a th
 
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
-from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, GET, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, Unauthorized
 
 from oregraph.api import create_app
 from oregraph.graph.store import Store
 from oregraph.settings import Settings
+from tests.live_server import serve_in_thread
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from graph_fixtures import ID, alouette_chain  # noqa: E402
@@ -35,96 +32,69 @@ SOES = f"""PREFIX og: <{OG}> PREFIX rdfs: <{RDFS}>
 SELECT ?e ?name WHERE {{ ?e a og:StateOwnedEnterprise ; rdfs:label ?name }}"""
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
     """The URL of /sparql on a uvicorn server in a thread, and its store."""
     settings = Settings(store=str(tmp_path_factory.mktemp("clients") / "s"), update_token=TOKEN)
-    store = Store.open(settings=settings)
-    alouette_chain(store)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(
-        create_app(settings, store), host="127.0.0.1", port=port, log_level="warning", lifespan="on",
-    ))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}/sparql", store
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        store.close()
+    with Store.open(settings=settings) as store:
+        alouette_chain(store)
+        with serve_in_thread(create_app(settings, store)) as base:
+            yield base + "/sparql", store
 
 
 # -- SPARQLWrapper ----------------------------------------------------------------------
 
 
+def _wrapper(url: str, query: str, fmt: str | None = JSON, method: str = GET) -> SPARQLWrapper:
+    """A SPARQLWrapper client set up to send ``query`` (``fmt`` None: the library's default)."""
+    client = SPARQLWrapper(url)
+    client.setQuery(query)
+    if fmt is not None:
+        client.setReturnFormat(fmt)
+    client.setMethod(method)
+    return client
+
+
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_sparqlwrapper_select_json(endpoint: tuple[str, Store], method: str) -> None:
     url, _ = endpoint
-    client = SPARQLWrapper(url)
-    client.setQuery(SOES)
-    client.setReturnFormat(JSON)
-    client.setMethod(method)
-    result: Any = client.queryAndConvert()
+    result: Any = _wrapper(url, SOES, JSON, method).queryAndConvert()
     assert [b["name"]["value"] for b in result["results"]["bindings"]] == ["Investissement Québec"]
 
 
 @pytest.mark.parametrize("fmt", [XML, CSV])
 def test_sparqlwrapper_select_other_formats(endpoint: tuple[str, Store], fmt: str) -> None:
     url, _ = endpoint
-    client = SPARQLWrapper(url)
-    client.setQuery(SOES)
-    client.setReturnFormat(fmt)
-    converted: Any = client.queryAndConvert()
+    converted: Any = _wrapper(url, SOES, fmt).queryAndConvert()
     text = converted.toxml() if fmt == XML else converted.decode("utf-8")
     assert "Investissement Québec" in text
 
 
 def test_sparqlwrapper_ask_and_construct(endpoint: tuple[str, Store]) -> None:
     url, store = endpoint
-    client = SPARQLWrapper(url)
-    client.setQuery(f"ASK {{ ?e <{RDFS}label> \"Albecour Inc.\" }}")
-    client.setReturnFormat(JSON)
-    assert client.queryAndConvert()["boolean"] is True  # type: ignore[index]
+    ask = _wrapper(url, f"ASK {{ ?e <{RDFS}label> \"Albecour Inc.\" }}")
+    assert ask.queryAndConvert()["boolean"] is True  # type: ignore[index]
     query = f"CONSTRUCT {{ ?e <{RDFS}label> ?n }} WHERE {{ ?e <{RDFS}label> ?n }}"
-    client.setQuery(query)
-    client.setReturnFormat(TURTLE)
-    graph = Graph().parse(data=client.queryAndConvert(), format="turtle")  # type: ignore[arg-type]
+    converted = _wrapper(url, query, TURTLE).queryAndConvert()
+    graph = Graph().parse(data=converted, format="turtle")  # type: ignore[arg-type]
     assert set(graph) == set(store.construct(query))
 
 
 def test_sparqlwrapper_sees_errors(endpoint: tuple[str, Store]) -> None:
     url, _ = endpoint
-    client = SPARQLWrapper(url)
-    client.setQuery("SELECT * WHERE { ?s ?p }")
-    client.setReturnFormat(JSON)
     with pytest.raises(QueryBadFormed, match="invalid SPARQL"):
-        client.query()
-    update = SPARQLWrapper(url)
-    update.setMethod(POST)
-    update.setQuery(f'INSERT DATA {{ <{ID}org-nobody> <{RDFS}label> "Nobody" }}')
+        _wrapper(url, "SELECT * WHERE { ?s ?p }").query()
+    update = _wrapper(url, f'INSERT DATA {{ <{ID}org-nobody> <{RDFS}label> "Nobody" }}', None, POST)
     with pytest.raises(Unauthorized):
         update.query()
 
 
 def test_sparqlwrapper_update_with_token(endpoint: tuple[str, Store]) -> None:
     url, store = endpoint
-    client = SPARQLWrapper(url)
-    client.setMethod(POST)
-    client.addCustomHttpHeader("Authorization", f"Bearer {TOKEN}")
     graph = f"{ID}announcement-00000000000000c1"
-    client.setQuery(f'INSERT DATA {{ GRAPH <{graph}> {{ <{ID}org-wrapped> <{RDFS}label> "Wrapped Co" }} }}')
+    client = _wrapper(url, f'INSERT DATA {{ GRAPH <{graph}> {{ <{ID}org-wrapped> <{RDFS}label> "Wrapped Co" }} }}',
+                      None, POST)
+    client.addCustomHttpHeader("Authorization", f"Bearer {TOKEN}")
     client.query()
     assert store.has_graph(graph)
     store.remove_graph(graph)

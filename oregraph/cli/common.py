@@ -96,9 +96,14 @@ def main() -> None:
     """
 
 
+def echo_json(data: Any) -> None:
+    """Print ``data`` as indented JSON, non-ASCII text kept as it is."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
 def print_rows(names: list[str], rows: list[list[str]], format: str) -> None:
     if format == "json":
-        typer.echo(json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=2))
+        echo_json([dict(zip(names, r)) for r in rows])
     elif format in ("csv", "tsv"):
         w = csv.writer(sys.stdout, delimiter="," if format == "csv" else "\t", lineterminator="\n")
         w.writerow(names)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from oregraph.cli.common import JsonOpt, app, fail
+from oregraph.cli.common import JsonOpt, app, echo_json, fail
 from oregraph.errors import OregraphError
 
 
@@ -34,7 +33,7 @@ def evaluate(
         fail(exc)
         return
     if json_out:
-        typer.echo(json.dumps(report.to_dict(verbose=verbose), ensure_ascii=False, indent=2))
+        echo_json(report.to_dict(verbose=verbose))
     else:
         for line in report_lines(report, verbose=verbose):
             typer.echo(line)

@@ -6,14 +6,14 @@ graph_export); every one takes ``--as-of`` and ``--json``.
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from oregraph.cli.common import JsonOpt, StoreOpt, app, open_store, output_file, pct
+from oregraph.cli.common import JsonOpt, StoreOpt, app, echo_json, open_store, output_file, pct
 
 AsOfOpt = Annotated[
     str | None,
@@ -22,27 +22,41 @@ AsOfOpt = Annotated[
 EntityArg = Annotated[str, typer.Argument(help="An id (org-albecour), name, alias or ticker (TSXV:IPG).")]
 
 
-def _echo_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+def _entity_report(store: str | None, entity: str, report: Callable[[Any, str], Any]) -> dict[str, Any]:
+    """``report(store, iri).to_json()`` for the entity ENTITY names, in the store --store names."""
+    from oregraph.graph import entities
+
+    with open_store(store) as st:
+        data: dict[str, Any] = report(st, entities.resolve(st, entity).iri).to_json()
+    return data
+
+
+def _named(item: dict[str, Any]) -> str:
+    """``label (id)`` of an entity in a report."""
+    return f"{item['label']} ({item['id']})"
+
+
+def _echo_paths(paths: list[list[str]]) -> None:
+    for path in paths[:5]:
+        typer.echo(f"             path: {' -> '.join(path)}")
 
 
 def _print_report(data: dict[str, Any], direction: str) -> None:
     as_of = f" as of {data['as_of']}" if data.get("as_of") else ""
-    typer.echo(f"{data['entity']['label']} ({data['entity']['id']}){as_of}")
+    typer.echo(f"{_named(data['entity'])}{as_of}")
     word = "owners" if direction == "owners" else "holdings"
     typer.echo(f"direct {word}:")
     for d in data["direct"] or []:
         via = "  via " + d["relation"] if d.get("relation") not in (None, "stake") else ""
-        typer.echo(f"  {pct(d['share']):>9}  {d['label']} ({d['id']}){via}")
+        typer.echo(f"  {pct(d['share']):>9}  {_named(d)}{via}")
     if not data["direct"]:
         typer.echo("  none recorded")
     typer.echo("ultimate owners (effective share):" if direction == "owners" else "all holdings (effective share):")
     for u in data["ultimate"] or []:
         flag = " (some stakes unknown)" if u.get("partially_unknown") else ""
         control = "  controls" if u.get("controls") else ""
-        typer.echo(f"  {pct(u['effective_share']):>9}  {u['label']} ({u['id']}){flag}{control}")
-        for path in u["paths"][:5]:
-            typer.echo(f"             path: {' -> '.join(path)}")
+        typer.echo(f"  {pct(u['effective_share']):>9}  {_named(u)}{flag}{control}")
+        _echo_paths(u["paths"])
     if not data["ultimate"]:
         typer.echo("  none recorded")
     if direction == "owners":
@@ -50,9 +64,9 @@ def _print_report(data: dict[str, Any], direction: str) -> None:
         if middle:
             typer.echo("intermediate owners (effective share):")
             for u in middle:
-                typer.echo(f"  {pct(u['effective_share']):>9}  {u['label']} ({u['id']})")
+                typer.echo(f"  {pct(u['effective_share']):>9}  {_named(u)}")
         for c in data["ultimate_controllers"]:
-            typer.echo(f"ultimate parent (control): {c['label']} ({c['id']})")
+            typer.echo(f"ultimate parent (control): {_named(c)}")
             typer.echo(f"             control path: {' -> '.join(c['control_path'] or [])}")
     if data.get("truncated"):
         typer.echo("(some chains were cut short: raise --max-depth)")
@@ -72,12 +86,10 @@ def owners(
 
     Example: oregraph owners "Aluminerie Alouette" --as-of 2024-01-01 --json
     """
-    from oregraph.graph import entities, ownership
+    from oregraph.graph import ownership
 
-    with open_store(store) as st:
-        summary = entities.resolve(st, entity)
-        data = ownership.owners(st, summary.iri, max_depth, as_of=as_of).to_json()
-    _echo_json(data) if as_json else _print_report(data, "owners")
+    data = _entity_report(store, entity, lambda st, iri: ownership.owners(st, iri, max_depth, as_of=as_of))
+    echo_json(data) if as_json else _print_report(data, "owners")
 
 
 @app.command()
@@ -93,28 +105,26 @@ def holdings(
 
     Example: oregraph holdings "Investissement Québec" --by commodity
     """
-    from oregraph.graph import entities, exposure, ownership
+    from oregraph.graph import exposure, ownership
 
     if by is not None and by not in ("commodity", "country"):
         raise typer.BadParameter("choose commodity or country", param_hint="--by")
-    with open_store(store) as st:
-        summary = entities.resolve(st, entity)
-        if by is None:
-            data = ownership.holdings(st, summary.iri, max_depth, as_of=as_of).to_json()
-        else:
-            data = exposure.holdings_by(st, summary.iri, by, as_of=as_of).to_json()  # type: ignore[arg-type]
+    data = _entity_report(store, entity, lambda st, iri: (
+        ownership.holdings(st, iri, max_depth, as_of=as_of) if by is None
+        else exposure.holdings_by(st, iri, by, as_of=as_of)  # type: ignore[arg-type]
+    ))
     if as_json:
-        _echo_json(data)
+        echo_json(data)
     elif by is None:
         _print_report(data, "holdings")
     else:
-        typer.echo(f"{data['entity']['label']} ({data['entity']['id']}): holdings by {by}")
+        typer.echo(f"{_named(data['entity'])}: holdings by {by}")
         for group in [*data["groups"], {"label": f"no {by} known", "id": "-", "members": data["ungrouped"]}]:
             if not group["members"]:
                 continue
-            typer.echo(f"{group['label']} ({group['id']}): {len(group['members'])}")
+            typer.echo(f"{_named(group)}: {len(group['members'])}")
             for m in group["members"]:
-                typer.echo(f"  {pct(m['effective_share']):>9}  {m['label']} ({m['id']})")
+                typer.echo(f"  {pct(m['effective_share']):>9}  {_named(m)}")
 
 
 @app.command()
@@ -123,21 +133,18 @@ def state(entity: EntityArg, store: StoreOpt = None, as_json: JsonOpt = False, a
 
     Example: oregraph state "Aluminerie Alouette" --json
     """
-    from oregraph.graph import entities
     from oregraph.graph.state import state_share
 
-    with open_store(store) as st:
-        data = state_share(st, entities.resolve(st, entity).iri, as_of=as_of).to_json()
+    data = _entity_report(store, entity, lambda st, iri: state_share(st, iri, as_of=as_of))
     if as_json:
-        return _echo_json(data)
-    typer.echo(f"{data['entity']['label']} ({data['entity']['id']}): state share {pct(data['total_share'])}"
+        return echo_json(data)
+    typer.echo(f"{_named(data['entity'])}: state share {pct(data['total_share'])}"
                + (" + unknown" if data["partially_unknown"] else ""))
     for g in data["governments"]:
         who = g["label"] if g["identified"] else f"a government not named in the graph, through {g['label']}"
         where = f" [{', '.join(g['countries'])}]" if g["countries"] else ""
         typer.echo(f"  {pct(g['effective_share']):>9}  {who} ({g['id']}){where}")
-        for path in g["paths"][:5]:
-            typer.echo(f"             path: {' -> '.join(path)}")
+        _echo_paths(g["paths"])
     if not data["governments"]:
         typer.echo("  no government or state-owned enterprise is known to hold it")
 
@@ -162,8 +169,8 @@ def path(
         a, b = entities.resolve(st, source), entities.resolve(st, target)
         data = shortest_path(st, a.iri, b.iri, as_of=as_of, partnerships=not stakes_only).to_json()
     if as_json:
-        return _echo_json(data)
-    typer.echo(f"{data['from']['label']} ({data['from']['id']})")
+        return echo_json(data)
+    typer.echo(_named(data["from"]))
     for step in data["steps"]:
         detail = ", ".join(x for x in (
             pct(step["share"]) if step["relation"] != "partner" else None, step["kind"], step["date"]) if x)
@@ -177,16 +184,14 @@ def partners(entity: EntityArg, store: StoreOpt = None, as_json: JsonOpt = False
 
     Example: oregraph partners "Albecour" --json
     """
-    from oregraph.graph import entities
     from oregraph.graph.paths import partners as partners_of
 
-    with open_store(store) as st:
-        data = partners_of(st, entities.resolve(st, entity).iri, as_of=as_of).to_json()
+    data = _entity_report(store, entity, lambda st, iri: partners_of(st, iri, as_of=as_of))
     if as_json:
-        return _echo_json(data)
-    typer.echo(f"{data['entity']['label']} ({data['entity']['id']})")
+        return echo_json(data)
+    typer.echo(_named(data["entity"]))
     for p in data["partners"]:
-        typer.echo(f"  {p['label']} ({p['id']})")
+        typer.echo(f"  {_named(p)}")
         for a in p["agreements"]:
             dates = "; ".join(x for x in (
                 f"signed {a['date_signed']}" if a["date_signed"] else "",
@@ -212,7 +217,7 @@ def changes(
     with open_store(store) as st:
         data = [c.to_json() for c in list_changes(st, since, until=as_of)]
     if as_json:
-        return _echo_json(data)
+        return echo_json(data)
     for c in data:
         if c["fact"] == "stake":
             was = f" (was {pct(c['previous_share'])} on {c['previous_date'] or 'undated'})" \
@@ -245,7 +250,7 @@ def check(
     with open_store(store) as st:
         report = run_check(st, as_of=as_of, min_confidence=min_confidence)
     if as_json:
-        _echo_json(report.to_json())
+        echo_json(report.to_json())
     else:
         for issue in report.issues:
             typer.echo(f"{issue.severity:<7}  {issue.kind:<14}  {issue.message}")

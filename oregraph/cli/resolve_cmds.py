@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -58,10 +57,7 @@ def resolve_report(
                          for n in res.near_misses]
     for name, reason in failed:
         typer.echo(f"failed: {name}: {reason}", err=True)
-    if json_out:
-        typer.echo(json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=2))
-    else:
-        print_rows(names, rows, "table")
+    print_rows(names, rows, "json" if json_out else "table")
     if failed:
         raise typer.Exit(1)
 

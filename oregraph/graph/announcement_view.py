@@ -25,21 +25,15 @@ import pyoxigraph as ox
 from oregraph.errors import EntityNotFound
 from oregraph.graph.entities import AnnouncementRef, EntityRef, class_hierarchy
 from oregraph.graph.ids import id_to_iri, iri_to_id
-from oregraph.graph.store import Store
+from oregraph.graph.store import PREFIXES, PROLOGUE, Store
 
 __all__ = ["AnnouncementFact", "AnnouncementView", "Segment", "announcement_view", "highlight",
            "latest_announcements"]
 
-OG = "https://w3id.org/oregraph/ontology#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+OG = PREFIXES["og"]
+RDF = PREFIXES["rdf"]
 
-_PREFIXES = """\
-PREFIX og: <https://w3id.org/oregraph/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
-
-_HEAD = _PREFIXES + """
+_HEAD = PROLOGUE + """
 SELECT ?g ?title ?date ?source ?publisher ?text WHERE {
   GRAPH ?g { ?g a og:Announcement .
     OPTIONAL { ?g dcterms:title ?title } OPTIONAL { ?g dcterms:date ?date }
@@ -48,7 +42,7 @@ SELECT ?g ?title ?date ?source ?publisher ?text WHERE {
 }
 """
 
-_FACTS = _PREFIXES + """
+_FACTS = PROLOGUE + """
 SELECT ?g ?f ?p ?o ?label ?exchange ?ticker WHERE {
   GRAPH ?g { ?f og:evidence ?evidence . ?f ?p ?o . }
   OPTIONAL { ?o rdfs:label ?label }
@@ -56,7 +50,7 @@ SELECT ?g ?f ?p ?o ?label ?exchange ?ticker WHERE {
 }
 """
 
-_LATEST = _PREFIXES + """
+_LATEST = PROLOGUE + """
 SELECT ?g ?title ?date ?source WHERE {
   ?g a og:Announcement .
   OPTIONAL { ?g dcterms:title ?title } OPTIONAL { ?g dcterms:date ?date }

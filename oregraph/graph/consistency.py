@@ -204,12 +204,11 @@ def check(
     for (holder, held), stated in by_pair.items():
         if not graph.has_edge(holder, held):
             continue
-        rules = {s.rule for s in stated}
-        best = max((s.confidence for s in stated if s.confidence is not None), default=None)
-        if len(rules) == 1 and best is not None and best < min_confidence:
+        if (weak := _weakly_supported(stated, min_confidence)) is not None:
+            rule, best = weak
             issues.append(Issue(
                 "low_confidence", "warning",
-                f"the stake of {name(holder)} in {name(held)} rests on rule {next(iter(rules))} "
+                f"the stake of {name(holder)} in {name(held)} rests on rule {rule} "
                 f"alone, confidence {best:g}",
                 [ident(holder), ident(held)], sorted(s.node for s in stated),
             ))
@@ -218,16 +217,24 @@ def check(
         if a.node and not _after(a.date, cutoff):
             by_parties[a.parties].append(a)
     for parties, stated in by_parties.items():
-        rules = {a.rule for a in stated}
-        best = max((a.confidence for a in stated if a.confidence is not None), default=None)
-        if len(rules) == 1 and best is not None and best < min_confidence:
+        if (weak := _weakly_supported(stated, min_confidence)) is not None:
+            rule, best = weak
             issues.append(Issue(
                 "low_confidence", "warning",
                 f"the {stated[0].type} between {', '.join(name(p) for p in parties)} rests on rule "
-                f"{next(iter(rules))} alone, confidence {best:g}",
+                f"{rule} alone, confidence {best:g}",
                 [ident(p) for p in parties], sorted(a.node for a in stated),
             ))
 
     order = {"error": 0, "warning": 1, "info": 2}
     issues.sort(key=lambda i: (order[i.severity], ISSUE_KINDS.index(i.kind), i.message))
     return CheckReport(issues, cutoff, min_confidence)
+
+
+def _weakly_supported(stated: list[Any], min_confidence: float) -> tuple[str, float] | None:
+    """The rule and best confidence of statements that all rest on one rule below ``min_confidence``."""
+    rules = {s.rule for s in stated}
+    best = max((s.confidence for s in stated if s.confidence is not None), default=None)
+    if len(rules) == 1 and best is not None and best < min_confidence:
+        return next(iter(rules)), best
+    return None

@@ -40,6 +40,7 @@ from oregraph.errors import AmbiguousEntity, EntityNotFound, QueryError
 from oregraph.graph import queries
 from oregraph.graph.ids import id_to_iri, iri_to_id
 from oregraph.graph.store import Store
+from oregraph.graph.terms import finite_float as _float
 from oregraph.ontology import OG, ONTOLOGY_FILE, RDFS, ontology_graph
 
 __all__ = [
@@ -174,6 +175,10 @@ class EntitySummary:
 
     def ref(self) -> EntityRef:
         return EntityRef(self.id, self.iri, self.label)
+
+    def head_json(self) -> dict[str, Any]:
+        """The entity as the head of a report (owners, state, partners, path): JSON data."""
+        return {"id": self.id, "iri": self.iri, "label": self.label, "types": list(self.types)}
 
 
 @dataclass
@@ -554,15 +559,6 @@ def _local(iri: str) -> str:
     return iri
 
 
-def _float(value: str | None) -> float | None:
-    if value is None:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        return None
-
-
 def _bool(value: str | None) -> bool | None:
     if value is None:
         return None
@@ -613,6 +609,21 @@ def _first_per_node(rows: list[dict[str, str | None]], key: tuple[str, ...] = ("
     return list(seen.values())
 
 
+def _other_end(
+    row: dict[str, str | None], iri: str, first: str, second: str,
+) -> tuple[str, str | None, TypingLiteral["out", "in"]]:
+    """The end of a two-role fact that is not ``iri``: its IRI, its label and the direction.
+
+    ``first`` and ``second`` name the roles' columns (their labels are in
+    ``<role>Label``); the direction is ``'out'`` when ``iri`` plays ``first``.
+    """
+    a, b = row[first], row[second]
+    assert a is not None and b is not None
+    if a == iri:
+        return b, row.get(f"{second}Label"), "out"
+    return a, row.get(f"{first}Label"), "in"
+
+
 def entity_detail(store: Store, iri: str) -> EntityDetail:
     """The summary of ``iri`` and every fact it takes part in, with evidence.
 
@@ -633,13 +644,8 @@ def entity_detail(store: Store, iri: str) -> EntityDetail:
         covered.add((fact.predicate, fact.direction, fact.other.iri))
 
     for row in _first_per_node(_Rows(store, queries.FACTS_SHAREHOLDING, iri).rows):
-        holder, held = row["holder"], row["held"]
-        assert holder is not None and held is not None
         controlling = bool(_bool(row.get("controlling")))
-        if holder == iri:
-            other, label, stake_dir = held, row.get("heldLabel"), "out"
-        else:
-            other, label, stake_dir = holder, row.get("holderLabel"), "in"
+        other, label, stake_dir = _other_end(row, iri, "holder", "held")
         if controlling:
             # held og:subsidiaryOf holder: the entity is the subject when it is the held one.
             predicate, direction = "subsidiaryOf", ("in" if stake_dir == "out" else "out")
@@ -647,7 +653,7 @@ def entity_detail(store: Store, iri: str) -> EntityDetail:
         else:
             predicate, direction = "ownsStakeIn", stake_dir
         add(FactView(
-            predicate, direction, _ref(other, label, base),  # type: ignore[arg-type]
+            predicate, direction, _ref(other, label, base),
             share=_float(row.get("share")), controlling=controlling, **_provenance(row, base),
         ))
 
@@ -668,38 +674,25 @@ def entity_detail(store: Store, iri: str) -> EntityDetail:
         ))
 
     for row in _first_per_node(_Rows(store, queries.FACTS_ACQUISITION, iri).rows):
-        acquirer, target = row["acquirer"], row["target"]
-        assert acquirer is not None and target is not None
-        if acquirer == iri:
-            other, label, direction = target, row.get("targetLabel"), "out"
-        else:
-            other, label, direction = acquirer, row.get("acquirerLabel"), "in"
+        other, label, direction = _other_end(row, iri, "acquirer", "target")
         add(FactView(
-            "acquires", direction, _ref(other, label, base),  # type: ignore[arg-type]
+            "acquires", direction, _ref(other, label, base),
             share=_float(row.get("share")), status=row.get("status"), **_provenance(row, base),
         ))
 
     for row in _first_per_node(_Rows(store, queries.FACTS_POSITION, iri).rows):
-        person, organization = row["person"], row["organization"]
-        assert person is not None and organization is not None
-        if person == iri:
-            other, label, direction = organization, row.get("organizationLabel"), "out"
-        else:
-            other, label, direction = person, row.get("personLabel"), "in"
+        other, label, direction = _other_end(row, iri, "person", "organization")
         add(FactView(
-            "officerOf", direction, _ref(other, label, base),  # type: ignore[arg-type]
+            "officerOf", direction, _ref(other, label, base),
             title=row.get("title"), **_provenance(row, base),
         ))
 
     for row in _first_per_node(_Rows(store, queries.FACTS_STATEMENT, iri).rows):
-        subject, obj, predicate = row["subject"], row["object"], row["predicate"]
-        assert subject is not None and obj is not None and predicate is not None
-        if subject == iri:
-            other, label, direction = obj, row.get("objectLabel"), "out"
-        else:
-            other, label, direction = subject, row.get("subjectLabel"), "in"
+        predicate = row["predicate"]
+        assert predicate is not None
+        other, label, direction = _other_end(row, iri, "subject", "object")
         add(FactView(
-            _local(predicate), direction, _ref(other, label, base),  # type: ignore[arg-type]
+            _local(predicate), direction, _ref(other, label, base),
             **_provenance(row, base),
         ))
 

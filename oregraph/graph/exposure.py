@@ -62,8 +62,7 @@ class GroupedHoldings:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "entity": {"id": self.entity.id, "iri": self.entity.iri, "label": self.entity.label,
-                       "types": list(self.entity.types)},
+            "entity": self.entity.head_json(),
             "by": self.by, "as_of": self.as_of,
             "groups": [g.to_json() for g in self.groups],
             "ungrouped": [m.to_json() for m in self.ungrouped],

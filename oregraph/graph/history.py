@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from oregraph.errors import QueryError
@@ -107,10 +107,7 @@ class Change:
     node: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in (
-            "date", "fact", "change", "subjects", "labels", "share", "previous_share",
-            "previous_date", "agreement_type", "status", "previous_status", "announcement",
-            "evidence", "node")}
+        return asdict(self)
 
 
 @dataclass

@@ -46,7 +46,7 @@ from rdflib import Graph
 from rdflib.term import Identifier
 
 from oregraph.errors import QueryTimeout, ResultTooLarge, StoreBusy
-from oregraph.graph.terms import OxTerm
+from oregraph.graph.terms import OxTerm, bound_rows
 from oregraph.settings import Settings
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
 
 Bindings = Mapping[str, Identifier | OxTerm]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+T = TypeVar("T")
 
 
 @runtime_checkable
@@ -190,14 +191,7 @@ def _json_term(term: Any) -> dict[str, Any]:
 
 def _results_json(variables: list[str], solutions: list[ox.QuerySolution]) -> str:
     """SELECT results as SPARQL 1.1 JSON text, built in one :func:`json.dumps`."""
-    bindings = []
-    for solution in solutions:
-        row = {}
-        for name in variables:
-            term = solution[name]
-            if term is not None:
-                row[name] = _json_term(term)
-        bindings.append(row)
+    bindings = bound_rows(variables, solutions, _json_term)
     return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
                       ensure_ascii=False, separators=(",", ":"))
 
@@ -230,20 +224,20 @@ def _read(result: QueryResult, deadline: float, cap: int, timeout: float) -> Bou
         return BoundedResult("boolean", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
-        solutions: list[ox.QuerySolution] = []
-        for solution in result:
-            _check_deadline(deadline, timeout)
-            if len(solutions) >= cap:
-                raise too_large(cap, "solutions")
-            solutions.append(solution)
+        solutions = _collect(result, deadline, cap, timeout, "solutions")
         return BoundedResult("solutions", variables=variables, solutions=solutions)
-    triples: list[ox.Triple] = []
-    for triple in result:
+    return BoundedResult("triples", triples=_collect(result, deadline, cap, timeout, "triples"))
+
+
+def _collect(items: Iterable[T], deadline: float, cap: int, timeout: float, what: str) -> list[T]:
+    """Every item, read one by one until ``deadline``; more than ``cap`` is :func:`too_large`."""
+    collected: list[T] = []
+    for item in items:
         _check_deadline(deadline, timeout)
-        if len(triples) >= cap:
-            raise too_large(cap, "triples")
-        triples.append(triple)
-    return BoundedResult("triples", triples=triples)
+        if len(collected) >= cap:
+            raise too_large(cap, what)
+        collected.append(item)
+    return collected
 
 
 def _check_deadline(deadline: float, timeout: float) -> None:
@@ -264,8 +258,6 @@ def too_large(cap: int, what: str) -> ResultTooLarge:
         f"add LIMIT {cap} and page with OFFSET, or narrow the query"
     )
 
-
-T = TypeVar("T")
 
 #: Seconds an idle query thread waits for work before it ends.
 _IDLE_SECONDS = 30.0

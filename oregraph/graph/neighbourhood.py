@@ -60,20 +60,15 @@ import pyoxigraph as ox
 
 from oregraph.graph.entities import class_hierarchy
 from oregraph.graph.ids import iri_to_id
+from oregraph.graph.queries import PROVENANCE
+from oregraph.graph.store import PREFIXES, PROLOGUE
 
 __all__ = [
     "EDGE_PREDICATES", "HUB_TYPES", "entity_graph", "facts_among", "store_graph",
     "count_announcements", "count_entities", "well_connected",
 ]
 
-OG = "https://w3id.org/oregraph/ontology#"
-_PREFIXES = f"""\
-PREFIX og: <{OG}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+OG = PREFIXES["og"]
 
 #: The shortcut predicates followed, strongest first (used when two facts link one pair).
 EDGE_PREDICATES: tuple[str, ...] = (
@@ -98,7 +93,7 @@ _CHUNK = 400
 _LIST_PREDICATES = ", ".join(f"og:{p}" for p in EDGE_PREDICATES)
 
 _EDGES_QUERY = (
-    _PREFIXES
+    PROLOGUE
     + """
 SELECT DISTINCT ?s ?p ?o WHERE {
   { VALUES ?s { %(nodes)s } ?s ?p ?o . FILTER(?p IN (%(predicates)s) && isIRI(?o) && ?s != ?o) }
@@ -109,7 +104,7 @@ SELECT DISTINCT ?s ?p ?o WHERE {
 )
 
 _NODES_QUERY = (
-    _PREFIXES
+    PROLOGUE
     + """
 SELECT ?n ?label ?type WHERE {
   VALUES ?n { %(nodes)s }
@@ -122,39 +117,32 @@ SELECT ?n ?label ?type WHERE {
 # One branch per kind of node that carries a fact's evidence, each binding the
 # shortcut triple (?s ?p ?o) it stands behind.
 _EVIDENCE_QUERY = (
-    _PREFIXES
+    PROLOGUE
     + """
-SELECT ?s ?p ?o ?f ?share ?cls ?title ?status ?evidence ?confidence
+SELECT ?s ?p ?o ?node ?share ?cls ?title ?status ?evidence ?confidence
        ?ann ?annTitle ?annDate ?annSource WHERE {
   {
-    VALUES ?s { %(nodes)s } ?f og:holder ?s ; og:held ?o . BIND(og:ownsStakeIn AS ?p)
+    VALUES ?s { %(nodes)s } ?node og:holder ?s ; og:held ?o . BIND(og:ownsStakeIn AS ?p)
   } UNION {
-    VALUES ?s { %(nodes)s } ?f og:held ?s ; og:holder ?o ; og:controlling true .
+    VALUES ?s { %(nodes)s } ?node og:held ?s ; og:holder ?o ; og:controlling true .
     BIND(og:subsidiaryOf AS ?p)
   } UNION {
-    VALUES ?s { %(nodes)s } ?f og:party ?s , ?o . FILTER(?s != ?o) BIND(og:partnerOf AS ?p)
+    VALUES ?s { %(nodes)s } ?node og:party ?s , ?o . FILTER(?s != ?o) BIND(og:partnerOf AS ?p)
   } UNION {
-    VALUES ?s { %(nodes)s } ?f og:acquirer ?s ; og:target ?o . BIND(og:acquires AS ?p)
+    VALUES ?s { %(nodes)s } ?node og:acquirer ?s ; og:target ?o . BIND(og:acquires AS ?p)
   } UNION {
-    VALUES ?s { %(nodes)s } ?f og:person ?s ; og:organization ?o . BIND(og:officerOf AS ?p)
+    VALUES ?s { %(nodes)s } ?node og:person ?s ; og:organization ?o . BIND(og:officerOf AS ?p)
   } UNION {
     VALUES ?s { %(nodes)s } VALUES ?p { og:operates og:commodity og:locatedIn }
-    ?f rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+    ?node rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   }
-  OPTIONAL { ?f og:share ?share }
-  OPTIONAL { ?f a ?cls . FILTER(STRSTARTS(STR(?cls), STR(og:))) }
-  OPTIONAL { ?f og:title ?title }
-  OPTIONAL { ?f og:status ?status }
-  OPTIONAL { ?f og:evidence ?evidence }
-  OPTIONAL { ?f og:confidence ?confidence }
-  OPTIONAL {
-    ?f prov:wasDerivedFrom ?ann .
-    OPTIONAL { ?ann dcterms:title ?annTitle }
-    OPTIONAL { ?ann dcterms:date ?annDate }
-    OPTIONAL { ?ann dcterms:source ?annSource }
-  }
-}
+  OPTIONAL { ?node og:share ?share }
+  OPTIONAL { ?node a ?cls . FILTER(STRSTARTS(STR(?cls), STR(og:))) }
+  OPTIONAL { ?node og:title ?title }
+  OPTIONAL { ?node og:status ?status }
 """
+    + PROVENANCE
+    + "}\n"
 )
 
 _AGREEMENT_GENERIC = {"Agreement", "Shareholding", "Acquisition", "Position"}
@@ -224,7 +212,7 @@ def facts_among(
 
 
 _ALL_SHORTCUTS = (
-    _PREFIXES
+    PROLOGUE
     + """
 SELECT DISTINCT ?s ?p ?o WHERE {
   ?s ?p ?o . FILTER(?p IN (%(predicates)s) && isIRI(?o) && ?s != ?o)
@@ -456,7 +444,7 @@ def _attach_evidence(store: Any, graph: nx.DiGraph, base: str) -> None:
     keys = list(graph.nodes)
     for chunk in _chunks(keys):
         for row in _rows(store, _EVIDENCE_QUERY % {"nodes": _values(chunk)}):
-            s, p, o, f = (_value(row[v]) for v in ("s", "p", "o", "f"))
+            s, p, o, f = (_value(row[v]) for v in ("s", "p", "o", "node"))
             assert s is not None and p is not None and o is not None and f is not None
             if o not in graph:
                 continue
@@ -506,15 +494,15 @@ def _attach_evidence(store: Any, graph: nx.DiGraph, base: str) -> None:
 
 # --- overview ------------------------------------------------------------------
 
-_COUNT_ANNOUNCEMENTS = _PREFIXES + """
+_COUNT_ANNOUNCEMENTS = PROLOGUE + """
 SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a og:Announcement }
 """
 
-_COUNT_TYPED = _PREFIXES + """
+_COUNT_TYPED = PROLOGUE + """
 SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { VALUES ?t { %s } ?e a ?t }
 """
 
-_WELL_CONNECTED = _PREFIXES + """
+_WELL_CONNECTED = PROLOGUE + """
 SELECT ?e (COUNT(*) AS ?n) WHERE {
   { ?e ?p ?o } UNION { ?o ?p ?e }
   FILTER(?p IN (%s))

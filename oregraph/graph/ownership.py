@@ -49,6 +49,7 @@ from oregraph.graph.entities import (
 )
 from oregraph.graph.ids import iri_to_id
 from oregraph.graph.store import Store
+from oregraph.graph.terms import finite_float as _float
 from oregraph.ontology import OG, ONTOLOGY_FILE, ontology_graph
 
 __all__ = [
@@ -165,16 +166,6 @@ def parse_as_of(as_of: _dt.date | str | None, name: str = "as-of date") -> str |
 def _after(date: str | None, as_of: str | None) -> bool:
     """True when a fact dated ``date`` is known to be later than ``as_of`` (undated facts are kept)."""
     return as_of is not None and date is not None and date[:10] > as_of
-
-
-def _float(value: str | None) -> float | None:
-    if value is None:
-        return None
-    try:
-        result = float(value)
-    except ValueError:
-        return None
-    return result if math.isfinite(result) else None
 
 
 # -- what the store states -------------------------------------------------------
@@ -764,10 +755,7 @@ class OwnershipReport:
     def to_json(self) -> dict[str, Any]:
         """Plain JSON data: shares in percent (0-100), ``None`` when unknown."""
         return {
-            "entity": {
-                "id": self.entity.id, "iri": self.entity.iri, "label": self.entity.label,
-                "types": list(self.entity.types),
-            },
+            "entity": self.entity.head_json(),
             "direction": self.direction,
             "as_of": self.as_of,
             "direct": [

@@ -25,7 +25,7 @@ import networkx as nx
 
 from oregraph.errors import EntityNotFound
 from oregraph.graph import queries
-from oregraph.graph.entities import EntitySummary, _all_names, summary_of
+from oregraph.graph.entities import OG_NS, EntitySummary, _all_names, summary_of
 from oregraph.graph.ids import iri_to_id
 from oregraph.graph.ownership import (
     _after, _float, _rows, ownership_graph, parse_as_of, store_cache,
@@ -36,8 +36,6 @@ __all__ = [
     "AgreementStatement", "agreement_statements", "partner_graph", "Partner", "PartnersReport",
     "partners", "PathStep", "PathReport", "shortest_path", "NoPath",
 ]
-
-OG_NS = "https://w3id.org/oregraph/ontology#"
 
 
 class NoPath(EntityNotFound):
@@ -180,8 +178,7 @@ class PartnersReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "entity": {"id": self.entity.id, "iri": self.entity.iri, "label": self.entity.label,
-                       "types": list(self.entity.types)},
+            "entity": self.entity.head_json(),
             "as_of": self.as_of,
             "partners": [p.to_json(self.base) for p in self.partners],
         }
@@ -256,10 +253,7 @@ class PathReport:
         return [self.source.id, *(s.to_id for s in self.steps)]
 
     def to_json(self) -> dict[str, Any]:
-        def ref(e: EntitySummary) -> dict[str, Any]:
-            return {"id": e.id, "iri": e.iri, "label": e.label, "types": list(e.types)}
-
-        return {"from": ref(self.source), "to": ref(self.target), "as_of": self.as_of,
+        return {"from": self.source.head_json(), "to": self.target.head_json(), "as_of": self.as_of,
                 "length": len(self.steps), "ids": self.ids,
                 "steps": [s.to_json() for s in self.steps]}
 

@@ -11,40 +11,45 @@ groups rows by node.
 
 from __future__ import annotations
 
+from oregraph.graph.store import PROLOGUE
+
 __all__ = [
-    "PREFIXES", "ENTITY_TYPES", "ENTITY_LABELS", "ENTITY_ALIASES", "ENTITY_TICKERS",
-    "SHAREHOLDINGS", "SUBSIDIARY_SHORTCUTS",
-    "STAKE_SHORTCUTS", "OPERATES", "FACTS_SHAREHOLDING", "FACTS_AGREEMENT",
-    "FACTS_ACQUISITION", "FACTS_POSITION", "FACTS_STATEMENT", "FACTS_LISTING",
-    "FACTS_SHORTCUT", "ANNOUNCEMENTS_OF",
-    "STAKE_STATEMENTS", "INCOMPLETE_SHAREHOLDINGS", "AGREEMENT_STATEMENTS", "PARTNER_SHORTCUTS",
-    "ENTITY_COMMODITIES", "PLACE_LINKS",
+    "PREFIXES", "PROVENANCE", "PROVENANCE_VARS", "ENTITY_TYPES", "ENTITY_LABELS", "ENTITY_ALIASES",
+    "ENTITY_TICKERS", "SUBSIDIARY_SHORTCUTS", "STAKE_SHORTCUTS", "OPERATES", "FACTS_SHAREHOLDING",
+    "FACTS_AGREEMENT", "FACTS_ACQUISITION", "FACTS_POSITION", "FACTS_STATEMENT", "FACTS_LISTING",
+    "FACTS_SHORTCUT", "ANNOUNCEMENTS_OF", "STAKE_STATEMENTS", "INCOMPLETE_SHAREHOLDINGS",
+    "AGREEMENT_STATEMENTS", "PARTNER_SHORTCUTS", "ENTITY_COMMODITIES", "PLACE_LINKS",
 ]
 
-PREFIXES = """\
-PREFIX og: <https://w3id.org/oregraph/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+#: The PREFIX lines every query here starts with (the stores' predeclared prefixes).
+PREFIXES = PROLOGUE
+
+# What a fact is cited by: the title, date and source of the announcement ?ann.
+_CITATION = """
+    OPTIONAL { ?ann dcterms:title ?annTitle }
+    OPTIONAL { ?ann dcterms:date ?annDate }
+    OPTIONAL { ?ann dcterms:source ?annSource }
 """
 
 # The provenance of an n-ary node ?node: evidence sentence, rule, confidence and
 # the announcement it was derived from with that announcement's title, date, source.
-_PROVENANCE = """
+PROVENANCE = """
   OPTIONAL { ?node og:evidence ?evidence }
   OPTIONAL { ?node og:rule ?rule }
   OPTIONAL { ?node og:confidence ?confidence }
   OPTIONAL {
-    ?node prov:wasDerivedFrom ?ann .
-    OPTIONAL { ?ann dcterms:title ?annTitle }
-    OPTIONAL { ?ann dcterms:date ?annDate }
-    OPTIONAL { ?ann dcterms:source ?annSource }
-  }
+    ?node prov:wasDerivedFrom ?ann .""" + _CITATION + """  }
 """
-_PROVENANCE_VARS = "?evidence ?rule ?confidence ?ann ?annTitle ?annDate ?annSource"
+PROVENANCE_VARS = "?evidence ?rule ?confidence ?ann ?annTitle ?annDate ?annSource"
+
+# The same for the analytics, which need only the announcement's date (for
+# supersession and as-of views): ?evidence ?rule ?confidence ?ann ?annDate.
+_DATED_PROVENANCE = """
+  OPTIONAL { ?node og:evidence ?evidence }
+  OPTIONAL { ?node og:rule ?rule }
+  OPTIONAL { ?node og:confidence ?confidence }
+  OPTIONAL { ?node prov:wasDerivedFrom ?ann . OPTIONAL { ?ann dcterms:date ?annDate } }
+"""
 
 # The og: types of nodes (bind ?e for one node). Rows repeat when several
 # announcements state the same type; the Python side collects them in sets.
@@ -74,21 +79,6 @@ SELECT ?e ?exchange ?ticker WHERE {
 }
 """
 
-# Every og:Shareholding with the predicates the ontology declares as the edge's
-# source, target and weight bound as ?holderP, ?heldP, ?shareP (og:holder,
-# og:held, og:share by default); with og:controlling, the evidence and the
-# announcement's date (used to pick the latest share and for as-of views).
-SHAREHOLDINGS = PREFIXES + """
-SELECT DISTINCT ?holderP ?heldP ?shareP ?node ?holder ?held ?share ?controlling ?evidence ?ann ?annDate
-WHERE {
-  ?node a og:Shareholding ; ?holderP ?holder ; ?heldP ?held .
-  OPTIONAL { ?node ?shareP ?share }
-  OPTIONAL { ?node og:controlling ?controlling }
-  OPTIONAL { ?node og:evidence ?evidence }
-  OPTIONAL { ?node prov:wasDerivedFrom ?ann . OPTIONAL { ?ann dcterms:date ?annDate } }
-}
-"""
-
 # Shortcut subsidiary triples (?sub og:subsidiaryOf ?parent).
 SUBSIDIARY_SHORTCUTS = PREFIXES + """
 SELECT DISTINCT ?sub ?parent WHERE { ?sub og:subsidiaryOf ?parent }
@@ -115,7 +105,7 @@ SELECT DISTINCT ?operator ?asset ?annDate WHERE {
 
 # Shareholding nodes where ?e is the holder or the held (bind ?e).
 FACTS_SHAREHOLDING = PREFIXES + """
-SELECT DISTINCT ?e ?node ?holder ?held ?share ?controlling ?holderLabel ?heldLabel """ + _PROVENANCE_VARS + """
+SELECT DISTINCT ?e ?node ?holder ?held ?share ?controlling ?holderLabel ?heldLabel """ + PROVENANCE_VARS + """
 WHERE {
   { ?node og:holder ?e } UNION { ?node og:held ?e }
   ?node a og:Shareholding ; og:holder ?holder ; og:held ?held .
@@ -123,12 +113,12 @@ WHERE {
   OPTIONAL { ?node og:controlling ?controlling }
   OPTIONAL { ?holder rdfs:label ?holderLabel }
   OPTIONAL { ?held rdfs:label ?heldLabel }
-""" + _PROVENANCE + "}\n"
+""" + PROVENANCE + "}\n"
 
 # Agreements (og:Agreement and subclasses) with ?e as a party: one row per other
 # party and node type (bind ?e).
 FACTS_AGREEMENT = PREFIXES + """
-SELECT DISTINCT ?e ?node ?type ?other ?otherLabel ?status ?dateSigned """ + _PROVENANCE_VARS + """
+SELECT DISTINCT ?e ?node ?type ?other ?otherLabel ?status ?dateSigned """ + PROVENANCE_VARS + """
 WHERE {
   ?node og:party ?e ; og:party ?other .
   FILTER(?other != ?e)
@@ -136,11 +126,11 @@ WHERE {
   OPTIONAL { ?node og:status ?status }
   OPTIONAL { ?node og:dateSigned ?dateSigned }
   OPTIONAL { ?other rdfs:label ?otherLabel }
-""" + _PROVENANCE + "}\n"
+""" + PROVENANCE + "}\n"
 
 # Acquisitions where ?e is the acquirer or the target (bind ?e).
 FACTS_ACQUISITION = PREFIXES + """
-SELECT DISTINCT ?e ?node ?acquirer ?target ?share ?status ?acquirerLabel ?targetLabel """ + _PROVENANCE_VARS + """
+SELECT DISTINCT ?e ?node ?acquirer ?target ?share ?status ?acquirerLabel ?targetLabel """ + PROVENANCE_VARS + """
 WHERE {
   { ?node og:acquirer ?e } UNION { ?node og:target ?e }
   ?node og:acquirer ?acquirer ; og:target ?target .
@@ -148,28 +138,28 @@ WHERE {
   OPTIONAL { ?node og:status ?status }
   OPTIONAL { ?acquirer rdfs:label ?acquirerLabel }
   OPTIONAL { ?target rdfs:label ?targetLabel }
-""" + _PROVENANCE + "}\n"
+""" + PROVENANCE + "}\n"
 
 # Positions (a person's office) where ?e is the person or the organization (bind ?e).
 FACTS_POSITION = PREFIXES + """
-SELECT DISTINCT ?e ?node ?person ?organization ?title ?personLabel ?organizationLabel """ + _PROVENANCE_VARS + """
+SELECT DISTINCT ?e ?node ?person ?organization ?title ?personLabel ?organizationLabel """ + PROVENANCE_VARS + """
 WHERE {
   { ?node og:person ?e } UNION { ?node og:organization ?e }
   ?node og:person ?person ; og:organization ?organization .
   OPTIONAL { ?node og:title ?title }
   OPTIONAL { ?person rdfs:label ?personLabel }
   OPTIONAL { ?organization rdfs:label ?organizationLabel }
-""" + _PROVENANCE + "}\n"
+""" + PROVENANCE + "}\n"
 
 # rdf:Statement nodes (operates, commodity, locatedIn) with ?e as subject or object (bind ?e).
 FACTS_STATEMENT = PREFIXES + """
-SELECT DISTINCT ?e ?node ?subject ?predicate ?object ?subjectLabel ?objectLabel """ + _PROVENANCE_VARS + """
+SELECT DISTINCT ?e ?node ?subject ?predicate ?object ?subjectLabel ?objectLabel """ + PROVENANCE_VARS + """
 WHERE {
   { ?node rdf:subject ?e } UNION { ?node rdf:object ?e }
   ?node rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object .
   OPTIONAL { ?subject rdfs:label ?subjectLabel }
   OPTIONAL { ?object rdfs:label ?objectLabel }
-""" + _PROVENANCE + "}\n"
+""" + PROVENANCE + "}\n"
 
 # The listings of ?e: exchange code and ticker (bind ?e).
 FACTS_LISTING = PREFIXES + """
@@ -198,12 +188,7 @@ SELECT DISTINCT ?e ?predicate ?direction ?other ?otherLabel WHERE {
 ANNOUNCEMENTS_OF = PREFIXES + """
 SELECT DISTINCT ?e ?ann ?annTitle ?annDate ?annSource WHERE {
   { GRAPH ?ann { ?e ?p ?o } } UNION { GRAPH ?ann { ?s ?q ?e } }
-  ?ann a og:Announcement .
-  OPTIONAL { ?ann dcterms:title ?annTitle }
-  OPTIONAL { ?ann dcterms:date ?annDate }
-  OPTIONAL { ?ann dcterms:source ?annSource }
-}
-"""
+  ?ann a og:Announcement .""" + _CITATION + "}\n"
 
 
 # -- ownership analytics (oregraph.graph.ownership, state, paths, history, consistency) --
@@ -220,12 +205,7 @@ WHERE {
   ?node a og:Shareholding ; ?holderP ?holder ; ?heldP ?held .
   OPTIONAL { ?node ?shareP ?share }
   OPTIONAL { ?node og:controlling ?controlling }
-  OPTIONAL { ?node og:evidence ?evidence }
-  OPTIONAL { ?node og:rule ?rule }
-  OPTIONAL { ?node og:confidence ?confidence }
-  OPTIONAL { ?node prov:wasDerivedFrom ?ann . OPTIONAL { ?ann dcterms:date ?annDate } }
-}
-"""
+""" + _DATED_PROVENANCE + "}\n"
 
 # og:Shareholding nodes that lack the declared source (?holderP) or target (?heldP).
 INCOMPLETE_SHAREHOLDINGS = PREFIXES + """
@@ -245,12 +225,7 @@ WHERE {
   OPTIONAL { ?node a ?type . FILTER(STRSTARTS(STR(?type), "https://w3id.org/oregraph/ontology#")) }
   OPTIONAL { ?node og:status ?status }
   OPTIONAL { ?node og:dateSigned ?dateSigned }
-  OPTIONAL { ?node og:evidence ?evidence }
-  OPTIONAL { ?node og:rule ?rule }
-  OPTIONAL { ?node og:confidence ?confidence }
-  OPTIONAL { ?node prov:wasDerivedFrom ?ann . OPTIONAL { ?ann dcterms:date ?annDate } }
-}
-"""
+""" + _DATED_PROVENANCE + "}\n"
 
 # Partnership shortcut triples (written both ways by extraction).
 PARTNER_SHORTCUTS = PREFIXES + """

@@ -25,25 +25,23 @@ import io
 import itertools
 import re
 import time
-from collections.abc import Iterable, Mapping, Sequence
-from types import TracebackType
+from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 from urllib.parse import urlencode
 
 import httpx
 import pyoxigraph as ox
-from rdflib import Graph
-from rdflib.term import Identifier
 
 from oregraph.errors import QueryError, QueryTimeout, StoreError
 from oregraph.graph import interface
-from oregraph.graph.store import PREFIXES, check_query_text, convert_quads, export_oxigraph, is_update
-from oregraph.graph.terms import OxTerm, from_ox, to_ox
+from oregraph.graph.interface import Bindings
+from oregraph.graph.store import (
+    PROLOGUE, BaseStore, check_query_text, check_read_query, convert_quads, export_oxigraph,
+)
+from oregraph.graph.terms import to_ox
 from oregraph.settings import Settings
 
 __all__ = ["RemoteStore", "Endpoints", "substitute"]
-
-Bindings = Mapping[str, Identifier | OxTerm]
 
 _RESULTS_TYPES: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -134,7 +132,7 @@ class _Body(io.RawIOBase):
             pass
 
 
-class RemoteStore:
+class RemoteStore(BaseStore):
     """A SPARQL 1.1 server used as the store (see the module docstring).
 
     Open it with :meth:`open` (``Store.open`` does so for http(s) URLs). The
@@ -209,15 +207,6 @@ class RemoteStore:
         if self._client is not None:
             self._client.close()
             self._client = None
-
-    def __enter__(self) -> RemoteStore:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"<RemoteStore {self.url}{' closed' if self.closed else ''}>"
@@ -336,11 +325,7 @@ class RemoteStore:
 
     def __len__(self) -> int:
         """The number of quads in the named graphs (counted by the server)."""
-        result = self._select_raw("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        assert isinstance(result, ox.QuerySolutions)
-        for row in result:
-            return int(row["n"].value)  # type: ignore[union-attr]
-        return 0
+        return self._count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def graphs(self) -> list[str]:
         result = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -352,7 +337,11 @@ class RemoteStore:
         return bool(self._select_raw(f"ASK {{ GRAPH {name} {{ ?s ?p ?o }} }}"))
 
     def _count_graph(self, name: ox.NamedNode) -> int:
-        result = self._select_raw(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+        return self._count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+
+    def _count(self, query: str) -> int:
+        """The ``?n`` of an internal ``SELECT (COUNT(*) AS ?n)`` query."""
+        result = self._select_raw(query)
         assert isinstance(result, ox.QuerySolutions)
         for row in result:
             return int(row["n"].value)  # type: ignore[union-attr]
@@ -402,47 +391,11 @@ class RemoteStore:
         answers are read whole (within the running limits) into a
         ``pyoxigraph.QueryTriples``.
         """
-        check_query_text(query)
-        if is_update(query):
-            raise QueryError(
-                "this is an update; queries are read-only (SELECT, ASK, CONSTRUCT, DESCRIBE). "
-                "Updates go through Store.update, for tests and administration"
-            )
+        check_read_query(query)
         text = substitute(query, bindings) if bindings else query
         params = self._dataset_params(text, default_graph, named_graphs)
-        return self._post_query(_PROLOGUE + text, params)
-
-    def select(self, query: str, bindings: Bindings | None = None) -> list[dict[str, Identifier]]:
-        result = self.query(query, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("select() runs SELECT queries; use ask() or construct() for this one")
-        names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            row = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = from_ox(value)
-            rows.append(row)
-        return rows
-
-    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
-        result = self.query(query, bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QueryError("ask() runs ASK queries; use select() or construct() for this one")
-        return bool(result)
-
-    def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
-        result = self.query(query, bindings)
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError("construct() runs CONSTRUCT or DESCRIBE queries; use select() or ask()")
-        graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            graph.bind(prefix, namespace)
-        for triple in result:
-            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
-        return graph
+        # the predeclared prefixes go first: the query's own PREFIX lines come later and win
+        return self._post_query(PROLOGUE + text, params)
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update on the server's update endpoint."""
@@ -504,8 +457,6 @@ _TOKEN = re.compile(
     r"|(?P<punct>[{}()])",
 )
 _FROM = re.compile(r"\bFROM\b", re.IGNORECASE)
-# The predeclared prefixes, sent ahead of every query (the query's own PREFIX lines come later and win).
-_PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
 
 
 def _strip(query: str) -> str:

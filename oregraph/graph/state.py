@@ -118,8 +118,7 @@ class StateReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "entity": {"id": self.entity.id, "iri": self.entity.iri, "label": self.entity.label,
-                       "types": list(self.entity.types)},
+            "entity": self.entity.head_json(),
             "as_of": self.as_of,
             "governments": [g.to_json() for g in self.governments],
             "total_share": self.total_share,

@@ -24,25 +24,25 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Self
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier
 
 from oregraph.errors import OregraphError, QueryError, StoreError
-from oregraph.graph.terms import OxTerm, from_ox, to_ox, to_ox_graph, to_ox_quad
+from oregraph.graph.terms import bound_rows, from_ox, to_ox, to_ox_graph, to_ox_quad
 from oregraph.settings import Settings
 
 if TYPE_CHECKING:
-    from oregraph.graph.interface import GraphStore
+    from oregraph.graph.interface import Bindings, GraphStore
 
 __all__ = [
-    "Store", "EXPORT_FORMATS", "PREFIXES", "is_update", "convert_quads", "export_oxigraph",
-    "syntax_message",
+    "Store", "BaseStore", "EXPORT_FORMATS", "PREFIXES", "PROLOGUE", "is_update",
+    "check_read_query", "convert_quads", "export_oxigraph", "syntax_message",
 ]
 
 #: Prefixes written into Turtle and TriG exports, and predeclared in every query.
@@ -56,6 +56,8 @@ PREFIXES: dict[str, str] = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+#: :data:`PREFIXES` as SPARQL ``PREFIX`` lines, for query text that must stand alone.
+PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
 
 #: Export formats accepted by :meth:`Store.export` (aliases in ``_FORMAT_ALIASES``).
 EXPORT_FORMATS = ("trig", "nquads", "turtle", "ntriples", "jsonld")
@@ -148,7 +150,69 @@ def is_update(sparql: str) -> bool:
     return bool(_UPDATE_KEYWORD.match(text))
 
 
-class Store:
+def check_read_query(query: str) -> None:
+    """What every store checks before running a query: :func:`check_query_text`, and not an update."""
+    check_query_text(query)
+    if is_update(query):
+        raise QueryError(
+            "this is an update; queries are read-only (SELECT, ASK, CONSTRUCT, DESCRIBE). "
+            "Updates go through Store.update, for tests and administration"
+        )
+
+
+class BaseStore:
+    """What the embedded and the remote store share, built on their ``query`` and ``close``."""
+
+    def query(
+        self, query: str, bindings: Bindings | None = None, *,
+        default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def select(
+        self, query: str, bindings: Bindings | None = None,
+    ) -> list[dict[str, Identifier]]:
+        """Rows of a ``SELECT`` query, each a dict of variable name to rdflib term (unbound omitted)."""
+        result = self.query(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError(f"select() runs SELECT queries; this one returns {_kind(result)}")
+        return bound_rows([v.value for v in result.variables], result, from_ox)
+
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
+        """The answer of an ``ASK`` query."""
+        result = self.query(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError(f"ask() runs ASK queries; this one returns {_kind(result)}")
+        return bool(result)
+
+    def construct(
+        self, query: str, bindings: Bindings | None = None,
+    ) -> Graph:
+        """The triples of a ``CONSTRUCT`` or ``DESCRIBE`` query as an rdflib Graph."""
+        result = self.query(query, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError(f"construct() runs CONSTRUCT or DESCRIBE queries; this one returns {_kind(result)}")
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        for triple in result:
+            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+        return graph
+
+
+class Store(BaseStore):
     """An Oxigraph store (on disk, or in memory for tests).
 
     Open one with :meth:`open` or :meth:`memory`; use it as a context manager
@@ -253,15 +317,6 @@ class Store:
             finally:
                 self._ox = None
 
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
     def __repr__(self) -> str:
         where = self.location if self.location is not None else "memory"
         return f"<Store {where}{' closed' if self.closed else ''}>"
@@ -314,7 +369,7 @@ class Store:
 
     def query(
         self, query: str,
-        bindings: Mapping[str, Identifier | OxTerm] | None = None, *,
+        bindings: Bindings | None = None, *,
         default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query over the union of the named graphs; the raw pyoxigraph result.
@@ -330,12 +385,7 @@ class Store:
         ``dcterms:``, ``prov:``, ``skos:``, ``rdf:``, ``rdfs:``, ``xsd:``) are
         predeclared; a query's own ``PREFIX`` lines take precedence. Raises :class:`QueryError` for malformed queries and for updates.
         """
-        check_query_text(query)
-        if is_update(query):
-            raise QueryError(
-                "this is an update; queries are read-only (SELECT, ASK, CONSTRUCT, DESCRIBE). "
-                "Updates go through Store.update, for tests and administration"
-            )
+        check_read_query(query)
         substitutions = None
         if bindings:
             substitutions = {ox.Variable(name.lstrip("?$")): to_ox(term) for name, term in bindings.items()}
@@ -356,45 +406,6 @@ class Store:
                     f"{error}; add the bound variable to the SELECT clause (or use SELECT *)"
                 ) from None
             raise
-
-    def select(
-        self, query: str, bindings: Mapping[str, Identifier | OxTerm] | None = None,
-    ) -> list[dict[str, Identifier]]:
-        """Rows of a ``SELECT`` query, each a dict of variable name to rdflib term (unbound omitted)."""
-        result = self.query(query, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError(f"select() runs SELECT queries; this one returns {_kind(result)}")
-        names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            row = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = from_ox(value)
-            rows.append(row)
-        return rows
-
-    def ask(self, query: str, bindings: Mapping[str, Identifier | OxTerm] | None = None) -> bool:
-        """The answer of an ``ASK`` query."""
-        result = self.query(query, bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QueryError(f"ask() runs ASK queries; this one returns {_kind(result)}")
-        return bool(result)
-
-    def construct(
-        self, query: str, bindings: Mapping[str, Identifier | OxTerm] | None = None,
-    ) -> Graph:
-        """The triples of a ``CONSTRUCT`` or ``DESCRIBE`` query as an rdflib Graph."""
-        result = self.query(query, bindings)
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError(f"construct() runs CONSTRUCT or DESCRIBE queries; this one returns {_kind(result)}")
-        graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            graph.bind(prefix, namespace)
-        for triple in result:
-            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
-        return graph
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (tests and administration only; the API is read-only by default)."""

@@ -20,7 +20,9 @@ True
 from __future__ import annotations
 
 import hashlib
-from typing import Union
+import math
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -29,7 +31,7 @@ from rdflib.term import Identifier, Node
 
 __all__ = [
     "RdflibTerm", "OxTerm", "to_ox", "from_ox", "to_ox_graph", "from_ox_graph", "to_ox_quad",
-    "from_ox_quad", "XSD_STRING", "RDF_LANGSTRING",
+    "from_ox_quad", "bound_rows", "finite_float", "XSD_STRING", "RDF_LANGSTRING",
 ]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -37,6 +39,7 @@ RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 RdflibTerm = Union[URIRef, BNode, Literal]
 OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal]
+T = TypeVar("T")
 
 _OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
 
@@ -137,3 +140,34 @@ def from_ox_quad(quad: ox.Quad) -> tuple[RdflibTerm, RdflibTerm, RdflibTerm, URI
         from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object),
         from_ox_graph(quad.graph_name),
     )
+
+
+def bound_rows(
+    variables: Sequence[str], solutions: Iterable[ox.QuerySolution], convert: Callable[[Any], T],
+) -> list[dict[str, T]]:
+    """Each solution as a dict of variable name to ``convert(term)``; unbound variables are left out.
+
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> bound_rows(["a", "b"], store.query("SELECT ?a ?b WHERE { BIND(1 AS ?a) }"), str)
+    [{'a': '"1"^^<http://www.w3.org/2001/XMLSchema#integer>'}]
+    """
+    return [
+        {name: convert(term) for name in variables if (term := solution[name]) is not None}
+        for solution in solutions
+    ]
+
+
+def finite_float(value: str | None) -> float | None:
+    """A literal's lexical form as a finite number; None when absent, not a number, NaN or infinite.
+
+    >>> finite_float("6.67"), finite_float("INF"), finite_float("abc"), finite_float(None)
+    (6.67, None, None, None)
+    """
+    if value is None:
+        return None
+    try:
+        result = float(value)
+    except ValueError:
+        return None
+    return result if math.isfinite(result) else None

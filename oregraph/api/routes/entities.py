@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import HTMLResponse
 
 from oregraph.api.deps import SettingsDep, StoreDep
@@ -43,6 +43,14 @@ EntityId = Annotated[
 ]
 
 
+def _entity_iri(settings: SettingsDep, entity_id: EntityId) -> str:
+    return id_to_iri(entity_id, settings.base_iri)
+
+
+#: The IRI of the entity named by the ``{entity_id}`` path segment (404 when the id is malformed).
+EntityIri = Annotated[str, Depends(_entity_iri)]
+
+
 @router.get(
     "",
     response_model=list[EntitySummaryOut],
@@ -72,8 +80,7 @@ def search_entities(
     summary="One entity with every fact it takes part in and the sources",
     responses=_NOT_FOUND,
 )
-def get_entity(store: StoreDep, settings: SettingsDep, entity_id: EntityId) -> EntityOut:
-    iri = id_to_iri(entity_id, settings.base_iri)
+def get_entity(store: StoreDep, iri: EntityIri) -> EntityOut:
     return EntityOut.of_detail(entities.entity_detail(store, iri))
 
 
@@ -92,10 +99,8 @@ MaxDepth = Annotated[int | None, Query(ge=1, le=100, description="Follow at most
     responses=_NOT_FOUND,
 )
 def get_owners(
-    store: StoreDep, settings: SettingsDep, entity_id: EntityId, as_of: AsOf = None,
-    max_depth: MaxDepth = None,
+    store: StoreDep, iri: EntityIri, as_of: AsOf = None, max_depth: MaxDepth = None,
 ) -> OwnershipOut:
-    iri = id_to_iri(entity_id, settings.base_iri)
     return OwnershipOut.model_validate(ownership.owners(store, iri, max_depth, as_of=as_of).to_json())
 
 
@@ -107,12 +112,10 @@ def get_owners(
     responses=_NOT_FOUND,
 )
 def get_holdings(
-    store: StoreDep, settings: SettingsDep, entity_id: EntityId, as_of: AsOf = None,
-    max_depth: MaxDepth = None,
+    store: StoreDep, iri: EntityIri, as_of: AsOf = None, max_depth: MaxDepth = None,
     by: Annotated[Literal["commodity", "country"] | None, Query(
         description="Group the holdings by commodity or by country.")] = None,
 ) -> OwnershipOut | GroupedHoldingsOut:
-    iri = id_to_iri(entity_id, settings.base_iri)
     if by is not None:
         return GroupedHoldingsOut.model_validate(exposure.holdings_by(store, iri, by, as_of=as_of).to_json())
     return OwnershipOut.model_validate(ownership.holdings(store, iri, max_depth, as_of=as_of).to_json())
@@ -124,8 +127,7 @@ def get_holdings(
     summary="The share held by governments through crown corporations and state-owned enterprises",
     responses=_NOT_FOUND,
 )
-def get_state(store: StoreDep, settings: SettingsDep, entity_id: EntityId, as_of: AsOf = None) -> StateOut:
-    iri = id_to_iri(entity_id, settings.base_iri)
+def get_state(store: StoreDep, iri: EntityIri, as_of: AsOf = None) -> StateOut:
     return StateOut.model_validate(state.state_share(store, iri, as_of=as_of).to_json())
 
 
@@ -135,8 +137,7 @@ def get_state(store: StoreDep, settings: SettingsDep, entity_id: EntityId, as_of
     summary="Partners with the agreements that join them and their dates",
     responses=_NOT_FOUND,
 )
-def get_partners(store: StoreDep, settings: SettingsDep, entity_id: EntityId, as_of: AsOf = None) -> PartnersOut:
-    iri = id_to_iri(entity_id, settings.base_iri)
+def get_partners(store: StoreDep, iri: EntityIri, as_of: AsOf = None) -> PartnersOut:
     return PartnersOut.model_validate(paths.partners(store, iri, as_of=as_of).to_json())
 
 
@@ -147,13 +148,12 @@ def get_partners(store: StoreDep, settings: SettingsDep, entity_id: EntityId, as
     responses={404: {"model": ErrorOut, "description": "No entity has this id, or nothing joins the two"}},
 )
 def get_path(
-    store: StoreDep, settings: SettingsDep, entity_id: EntityId,
+    store: StoreDep, settings: SettingsDep, source: EntityIri,
     to: Annotated[str, Query(description="The id of the entity at the other end.", max_length=2048,
                              examples=["facility-aluminerie-alouette"])],
     as_of: AsOf = None,
     stakes_only: Annotated[bool, Query(description="Ignore partnerships.")] = False,
 ) -> PathOut:
-    source = id_to_iri(entity_id, settings.base_iri)
     target = id_to_iri(to, settings.base_iri)
     report = paths.shortest_path(store, source, target, as_of=as_of, partnerships=not stakes_only)
     return PathOut.model_validate(report.to_json())
@@ -169,11 +169,9 @@ def get_path(
 )
 def get_graph_page(
     store: StoreDep,
-    settings: SettingsDep,
-    entity_id: EntityId,
+    iri: EntityIri,
     depth: Annotated[int, Query(ge=0, le=MAX_GRAPH_DEPTH, description="Hops from the entity.")] = 2,
 ) -> HTMLResponse:
-    iri = id_to_iri(entity_id, settings.base_iri)
     summary = entities.summary_of(store, iri)
     graph = entity_graph(store, iri, depth, max_nodes=GRAPH_NODE_CAP)
     page = viz.render_graph_page(

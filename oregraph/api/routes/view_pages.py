@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
 from oregraph.api.deps import SettingsDep, StoreDep
@@ -39,6 +39,13 @@ VIEW_NODE_CAP = 500
 WHOLE_NODE_CAP = 5000
 MAX_VIEW_DEPTH = 4
 
+def _entity(store: StoreDep, settings: SettingsDep, entity_id: str) -> entities.EntitySummary:
+    return entities.summary_of(store, id_to_iri(entity_id, settings.base_iri))
+
+
+#: The entity named by the ``{entity_id}`` path segment (404 when there is none).
+Entity = Annotated[entities.EntitySummary, Depends(_entity)]
+
 _ENTITY_URL = "/entities/{id}/page"
 _ANNOUNCEMENT_URL = "/announcements/{id}/page"
 
@@ -54,32 +61,25 @@ def _page(graph, title: str, *, focus: str | None = None, max_nodes: int = VIEW_
 
 @router.get("/neighbourhood/{entity_id}", response_class=HTMLResponse)
 def neighbourhood_view(
-    store: StoreDep, settings: SettingsDep, entity_id: str,
-    depth: Annotated[int, Query(ge=0, le=MAX_VIEW_DEPTH)] = 2,
+    store: StoreDep, entity: Entity, depth: Annotated[int, Query(ge=0, le=MAX_VIEW_DEPTH)] = 2,
 ) -> HTMLResponse:
-    iri = id_to_iri(entity_id, settings.base_iri)
-    summary = entities.summary_of(store, iri)
-    graph = entity_graph(store, iri, depth, max_nodes=VIEW_NODE_CAP)
-    return _page(graph, f"{summary.label}: neighbourhood", focus=iri,
+    graph = entity_graph(store, entity.iri, depth, max_nodes=VIEW_NODE_CAP)
+    return _page(graph, f"{entity.label}: neighbourhood", focus=entity.iri,
                  subtitle=f"every fact within {depth} hop{'s' if depth != 1 else ''}")
 
 
 @router.get("/ownership/{entity_id}", response_class=HTMLResponse)
-def ownership_view(store: StoreDep, settings: SettingsDep, entity_id: str) -> HTMLResponse:
-    iri = id_to_iri(entity_id, settings.base_iri)
-    summary = entities.summary_of(store, iri)
-    tree = ownership_tree(store, iri)
-    return _page(tree, f"{summary.label}: ownership", focus=iri, hierarchical=True,
+def ownership_view(store: StoreDep, entity: Entity) -> HTMLResponse:
+    tree = ownership_tree(store, entity.iri)
+    return _page(tree, f"{entity.label}: ownership", focus=entity.iri, hierarchical=True,
                  subtitle="owners above, holdings below; edges show the stated share "
                           "and the effective share (eff.)")
 
 
 @router.get("/commodity/{entity_id}", response_class=HTMLResponse)
-def commodity_view(store: StoreDep, settings: SettingsDep, entity_id: str) -> HTMLResponse:
-    iri = id_to_iri(entity_id, settings.base_iri)
-    summary = entities.summary_of(store, iri)
-    graph = commodity_graph(store, iri)
-    return _page(graph, f"{summary.label}: plants, mines and projects", focus=iri,
+def commodity_view(store: StoreDep, entity: Entity) -> HTMLResponse:
+    graph = commodity_graph(store, entity.iri)
+    return _page(graph, f"{entity.label}: plants, mines and projects", focus=entity.iri,
                  subtitle="with their operators and owners")
 
 
