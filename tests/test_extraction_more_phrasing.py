@@ -375,3 +375,15 @@ def test_releases_more(text: str, expected: set[tuple]) -> None:
 ])
 def test_commodities_more(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"commodity"}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"Investors offered to buy {HAR}'s Tarn steel plate mill. {HAR} was forced to close the Tarn steel plate "
+     f"mill last month.", {("ownsStakeIn", HAR, "Tarn steel plate mill")}),
+    (f"{HAR} said its Tarn smelter was permanently closed in May.", {("ownsStakeIn", HAR, "Tarn smelter")}),
+    # a closing only planned or in progress leaves the site run by its owner
+    (f"{HAR} said it plans to close its Tarn smelter next year.", {("operates", HAR, "Tarn smelter")}),
+    (f"{HAR} is closing its Tarn smelter after a scheduled run.", {("operates", HAR, "Tarn smelter")}),
+])
+def test_a_closed_site_is_held_not_run(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"operates", "ownsStakeIn"}) == expected

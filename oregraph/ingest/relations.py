@@ -1410,6 +1410,40 @@ class _Reader:
 
 
 def read_relations(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
+    """Every fact of the document; a site the text says was closed is held, not run."""
+    facts = list(_read_sentences(ctx, masked))
+    closed = _closed_sites(ctx, masked)
+    for f in facts:
+        if f.predicate == "operates" and f.object in closed and not f.rule.endswith(".closed"):
+            # "Phoenix was forced to close the Clayton mill": its mill, but no longer run
+            yield Fact("ownsStakeIn", f.subject, f.object, f.sentence, f.rule + ".closed",
+                       confidence=f.confidence, span=f.span)
+        else:
+            yield f
+
+
+_CLOSED = re.compile(rf"\b(?:(?:has |had |have )?(?:closed|shut down|shut|idled|mothballed)|(?:was |were )?(?:forced|decided) to "
+                     rf"(?:close|shut(?: down)?)|(?:the )?closure of) (?:the |its |their )?{E}"
+                     rf"(?! (?:acquisition|purchase|sale|deal|transaction|financing|offering))|"
+                     rf"{E} (?:was|has been|had been|were|remains) (?:permanently |temporarily )?"
+                     rf"(?:closed|shut(?: down)?|idled|mothballed)\b")
+
+
+def _closed_sites(ctx: DocContext, masked: list[Masked]) -> set[str]:
+    """The plants, mines and projects the text says are closed, shut or idled."""
+    closed = set()
+    for m in masked:
+        for found in _CLOSED.finditer(m.text):
+            n = found.group(1) or found.group(2)
+            key = m.mentions[int(n)].key
+            if ctx.entities[key].kind in ("facility", "project") and not re.search(
+                    r"\b(?:[Rr]eopen|[Rr]estart|[Rr]e-start|[Rr]esum|plans? to|intends? to|expects? to|will|would|could|"
+                    r"may(?! \d))\w*", m.text):
+                closed.add(key)
+    return closed
+
+
+def _read_sentences(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
     """Every fact of the document, sentence by sentence."""
     prev_subject = ctx.issuer
     last_held: str | None = None
