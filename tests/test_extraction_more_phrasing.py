@@ -387,3 +387,13 @@ def test_commodities_more(text: str, expected: set[tuple]) -> None:
 ])
 def test_a_closed_site_is_held_not_run(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"operates", "ownsStakeIn"}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"{HAR} owns the Endeavor Mine and Tarn Copper Mine, in New South Wales.",
+     {("locatedIn", "Endeavor Mine", "New South Wales"), ("locatedIn", "Tarn Copper Mine", "New South Wales")}),
+    # TRAP: pairs of sites and places
+    (f"{HAR} owns the Esk mine and the Wren mine in Chile and Peru, respectively.", set()),
+])
+def test_one_place_after_a_list_of_sites(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"locatedIn"}) == expected

@@ -1285,6 +1285,8 @@ class _Reader:
                 continue
             if re.match(r"\s+(?:mining\s+)?(?:division|district|camp|belt|basin)\b", t[m.end():], re.I):
                 continue  # "within the Vancouver mining division": the place names the division only
+            if re.match(rf",? (?:and|or) (?:the )?{E}", t[m.end():]) and "respectively" in t[m.end():]:
+                continue  # "the A and B mines in Chile and Peru, respectively": pairs, not one place
             if not (self.is_asset(subj) or (self.is_org(subj) and re.search(
                     r"located|based|headquarter|office|⟧,? in", m.group(0)))):
                 continue
@@ -1298,6 +1300,12 @@ class _Reader:
             else:
                 place_key = self.key(place)
             self.emit("locatedIn", self.key(subj), place_key, "located.in", confidence=0.8)
+            # "the Endeavor Mine and CSA Copper Mine, in the Cobar Basin, NSW": the sites of the list too
+            if self.is_asset(subj) and "," in m.group(0)[:m.end(1) - m.start() + 3]:
+                for n in re.findall(E, (re.search(rf"((?:⟦\d+⟧,? )*⟦\d+⟧,? and (?:the )?)$", t[:m.start()]) or
+                                        re.match("", "")).group(0)):
+                    if self.is_asset(n):
+                        self.emit("locatedIn", self.key(n), place_key, "located.in_list", confidence=0.7)
         # "The A and B nickel projects are located (40 km north of Town) in central Region": each one
         for m in self._iter(rf"((?:{E}, )*{E},? and {E}) (?:{E} )?(?:[\w-]+ )?"
                             rf"(?:projects|mines|properties|deposits|prospects|smelters|plants|mills|refineries) "
