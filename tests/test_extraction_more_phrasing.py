@@ -397,3 +397,13 @@ def test_a_closed_site_is_held_not_run(text: str, expected: set[tuple]) -> None:
 ])
 def test_one_place_after_a_list_of_sites(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"locatedIn"}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("North Ridge Resources CEO Jane Roe said the company signed a joint venture agreement with Kestrel "
+     "Minerals concerning the Tarn Gold Project.",
+     {("officerOf", "Jane Roe", "North Ridge Resources"), ("partnerOf", "North Ridge Resources", "Kestrel Minerals")}),
+    ("Peter Quill, CEO of Nicolet Mining, said the mill is running.", {("officerOf", "Peter Quill", "Nicolet Mining")}),
+])
+def test_suffix_less_names_before_titles_and_after_with(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"officerOf", "partnerOf"}) == expected

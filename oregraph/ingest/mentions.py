@@ -99,13 +99,14 @@ _ORG_CONTEXT = [
                r"(?:subsidiary|affiliate),? (?P<name>CAPSEQ)"),
     re.compile(r"(?P<name>CAPSEQ), (?:a|an|the) (?:wholly[- ]owned |majority[- ]owned |[\w.%-]+[- ]owned |indirect )?"
                r"(?:subsidiary|affiliate|unit|division) of\b"),
-    re.compile(r"\b(?:with|between) (?P<name>CAPSEQ)(?= (?:to|and|for|on|in)\b)"),
+    re.compile(r"\b(?:with|between) (?P<name>CAPSEQ)(?= (?:to|and|for|on|in|concerning|regarding|covering|over)\b)"),
     # a company named without a legal suffix, by its industry word, doing what companies do:
     # "Golden Shield Resources has entered into", "Aclara Resources' Penco project"
     re.compile(r"(?<![\w’'])(?P<name>CAPSEQ (?:Resources|Mining|Minerals|Metals|Exploration|Royalties|Uranium|Lithium|"
                r"Ventures|Industries|Materials|Technologies))(?=['’]s? |,? (?:has|have|had|is|was|will|announced|"
                r"said|signed|entered|agreed|acquired|owns|holds|operates|reported|completed|closed|plans|intends|"
-               r"expects|continues|recently)\b)"),
+               r"expects|continues|recently)\b| (?:CEO|CFO|COO|President|Chairman|Chairwoman|Chair|Executive Chairman|"
+               r"Chief Executive|Managing Director|Founder|Director)\b)"),
     # a counterparty with its own defined short name: "with Kestrel Capital Partners ("Kestrel")"
     re.compile(r"\b(?:with|between|from|to) (?P<name>CAPSEQ) \([“\"](?P<short>[A-Z][\w-]*)[”\"]\)"),
 ]
@@ -113,6 +114,9 @@ _ORG_CONTEXT = [
 _AND_INDUSTRY = {"mining", "smelting", "refining", "industrial", "industries", "manufacturing", "exploration",
                  "development", "trading", "chemical", "chemicals", "metals", "minerals", "steel", "engineering",
                  "resources", "energy", "investment", "investments", "finance", "metallurgical", "processing"}
+_OPENING_WORDS = {"the", "today", "yesterday", "shares", "also", "meanwhile", "and", "but", "however", "in", "on",
+                  "at", "as", "after", "before", "while", "when", "under", "with", "this", "that", "these", "those",
+                  "our", "its", "their", "a", "an", "both", "each", "now", "then", "since", "recently", "earlier"}
 _PUBLIC_BODY_WORDS = {"ministry", "minister", "department", "government", "office", "bureau", "agency",
                       "secretary", "state", "province", "federal", "provincial", "national", "u.s.", "us"}
 _CAPW = r"(?:[A-ZÀ-Ý][\w'’\-&.]*[\w]|[A-ZÀ-Ý])"
@@ -785,10 +789,18 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                 if short and (name.split()[0] != short and "".join(w[0] for w in name.split()) != short
                               or name.split()[-1].lower() in _ASSET_HEADS):
                     continue  # the short name must be the name's first word or its initials
-                words = _strip_common_start(name.split(), ctx.lower_words)
+                by_industry_word = pattern is _ORG_CONTEXT[-2]
+                # "North Bay Resources CEO ...": for a name found by its industry word, a word the text
+                # also writes in lower case ("north") stays; only a sentence's opening words go
+                if by_industry_word:
+                    words = name.split()
+                    while words and words[0].lower() in _OPENING_WORDS | _TITLE_STOP | _CONNECTORS:
+                        words = words[1:]  # "CEO of Nicola Mining", "Today Golden Crest Resources"
+                else:
+                    words = _strip_common_start(name.split(), ctx.lower_words)
                 name = " ".join(words)
                 if not name or fold(name) in _GENERIC_TERMS or fold(name) in lex.places or len(words) < 2 and \
-                        pattern is _ORG_CONTEXT[-2]:
+                        by_industry_word:
                     continue
                 if words[0].lower() in _PUBLIC_BODY_WORDS:
                     continue  # "Ministry of Energy and Mines", "Department of Natural Resources"
