@@ -407,3 +407,9 @@ def test_one_place_after_a_list_of_sites(text: str, expected: set[tuple]) -> Non
 ])
 def test_suffix_less_names_before_titles_and_after_with(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"officerOf", "partnerOf"}) == expected
+
+
+def test_pay_to_secure_a_stake_is_an_acquisition() -> None:
+    got = facts(f"{HAR} will pay {KES} 15,000 euros in cash and issue 500,000 warrants at 7.5 cents to secure a 60% "
+                f"stake in {LUM} for its copper project.", {"acquires"})
+    assert got == {("acquires", HAR, LUM)}

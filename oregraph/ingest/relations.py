@@ -110,7 +110,7 @@ PNAME = (rf"(?P<name>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?:[A-Z]\.\s+)?{_N
 _GATE_SUBSIDIARY = re.compile(r"subsidiar|\bunit\b|division|member|part of|controlled|owned|whose|"
                               r"affiliate|\barm\b|filiale|⟧['’]s ⟦", re.I)
 _GATE_STAKE = re.compile(r"owned|respectively|interest|stake|joint venture|shareholder|owner", re.I)
-_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio|issue|place|earn|"
+_GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio|issue|place|earn|secure|obtain|"
                                r"(?:will|would|to|shall) (?:also )?(?:hold|own|take|assume|receive)\b", re.I)
 
 
@@ -801,7 +801,8 @@ class _Reader:
                           confidence=0.65)
         # "KOMIR will invest US$3 million ... to earn a 30% interest in Maximus' Lefroy Lithium Project":
         # an earn-in of a stated share (an "up to" share is only a ceiling: no fact)
-        for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)[^⟦.;]{{0,120}}?\bto earn (?:an? |the )?(?:initial |additional |further )?"
+        for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)(?:[^⟦.;]|(?<=\d)\.(?=\d)|⟦\d+⟧){{0,160}}?\bto (?:earn|secure|obtain) "
+                            rf"(?:an? |the )?(?:initial |additional |further )?"
                             rf"{P} (?:[\w-]+ )?(?:interest|stake) in (?:the )?(?:⟦(?P<owner>\d+)⟧['’]s? )?{E}", t):
             if re.search(r"\bup to\b", m.group(0)):
                 continue
