@@ -59,8 +59,13 @@ _SKIP_HEADING = re.compile(
     r"Contacts?|For further information|Mise en garde|Énoncés prospectifs|Renseignements)\b",
     re.I,
 )
+# a qualified person's statement: a paragraph that names one and is short or opens on it (a passing "NI 43-101
+# report" in an About paragraph is no such statement)
 _QUALIFIED_PERSON = re.compile(r"\bQualified Persons?\b|\bpersonne qualifiée\b|\bP\.\s?Geo\b|"
-                               r"\bP\.\s?Eng\b|\bNI 43-101\b", re.I)
+                               r"\bP\.\s?Eng\b", re.I)
+_QP_OPENING = re.compile(r"\s*(?:Qualified Persons?|QP|The (?:scientific|technical|scientific and technical)|"
+                         r"Technical (?:information|disclosure)|Personne qualifiée|[^.]{0,80}\b(?:reviewed and approved|"
+                         r"has reviewed|approved the (?:scientific|technical))\b)", re.I)
 _ABOUT_HEADING = re.compile(r"^\s*(?:ABOUT|About|À propos de|A propos de)\s+\S", re.U)
 
 
@@ -204,7 +209,8 @@ def clean(text: str) -> Cleaned:
             section = "about"
         elif _is_heading(chunk) and section == "skip":
             section = "body"
-        if section == "skip" or _SKIP_OPENERS.match(chunk) or _QUALIFIED_PERSON.search(chunk):
+        if section == "skip" or _SKIP_OPENERS.match(chunk) or _QUALIFIED_PERSON.search(chunk) and (
+                len(chunk) < 500 or _QP_OPENING.match(chunk)):
             paragraphs.append(Paragraph(s, e, "skip"))
         else:
             paragraphs.append(Paragraph(s, e, section))

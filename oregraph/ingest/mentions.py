@@ -332,7 +332,7 @@ def _strip_common_start(words: list[str], lower_words: set[str], at_start: bool 
     text also writes "uranium" in lower case.
     """
     commodities = lexicon().commodities
-    while len(words) > 1 and (words[0].lower() in _COMMON_CAPS or
+    while len(words) > 1 and (words[0].lower() in _COMMON_CAPS and words[0].lower() not in _NAME_PART_CAPS or
                               (at_start and words[0].lower() in lower_words and words[0].isalpha()
                                and words[0].lower() not in _CONNECTORS
                                and fold(words[0]) not in commodities)):
@@ -345,6 +345,10 @@ def _strip_common_start(words: list[str], lower_words: set[str], at_start: bool 
 
 
 _NAME_ARTICLES = {"la", "le", "les", "los", "las", "el", "de", "del", "du", "des"}
+# capitalised words that open many names and stay when another capitalised word follows: "New Afton Mine",
+# "East Timmins Nickel Inc.", "Canadian Gold Corp.", "North Bay Resources"
+_NAME_PART_CAPS = {"new", "north", "south", "east", "west", "canadian", "american", "australian", "british",
+                   "french", "chinese", "japanese", "national", "primary", "specialty", "senior"}
 
 
 def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
@@ -468,8 +472,8 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
         while j >= 0:
             t = toks[j].group(0)
             gap = sent.text[toks[j].end():toks[j + 1].start()]
-            if gap.strip() not in ("", "-"):
-                break
+            if gap.strip() not in ("", "-") and not (gap.strip() == "/" and lex.commodities.get(fold(t))):
+                break  # "Gold/Silver Project": commodities joined by a slash describe the site
             tl = fold(t)
             parts = [p for p in re.split(r"[-\s]", t) if p]
             comm_parts = [lex.commodities.get(fold(p)) for p in parts]
@@ -529,8 +533,9 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
             continue
         core = sent.text[toks[name_start].start():toks[desc_start - 1].end()]
         # a name that is an organization or a place is not an asset name by itself
-        if fold(core) in _GENERIC_TERMS or fold(core) in {"the", "its"} or _is_demonym(core):
-            continue
+        if fold(core) in _GENERIC_TERMS or fold(core) in {"the", "its"} or _is_demonym(core) or \
+                all(w.lower() in _NAME_PART_CAPS or _is_demonym(w) for w in core.split()):
+            continue  # "a South African zinc refinery" is a description, not a name
         start, end = toks[name_start].start(), tok.end()
         label = sent.text[start:end]
         # strip trailing commodity words from the core ("Crater Lake Scandium-Rare Earth")
@@ -617,8 +622,10 @@ def _looks_like_ticker_block(inner: str) -> bool:
                                            and re.search(r"[A-Z]{2}|Bourse", inner.split(":")[0]))
 
 
-def _name_before(sent: Sentence, pos: int, ctx: DocContext) -> tuple[int, int, str] | None:
-    """The capitalised name that ends just before ``pos`` ("Foo Metals (TSXV: FOO)")."""
+def _name_before(sent: Sentence, pos: int, ctx: DocContext,
+                 places: bool = False) -> tuple[int, int, str] | None:
+    """The capitalised name that ends just before ``pos`` ("Foo Metals (TSXV: FOO)"); a place's
+    name only with ``places`` ("listed in London and New York (LSE: ...)")."""
     head = sent.text[:pos].rstrip()
     toks = _tokens(head)
     if not toks or toks[-1].end() != len(head):
@@ -650,7 +657,7 @@ def _name_before(sent: Sentence, pos: int, ctx: DocContext) -> tuple[int, int, s
     start_tok += len(words) - len(kept)
     start, end = toks[start_tok].start(), toks[-1].end()
     name = head[start:end]
-    if fold(name) in _GENERIC_TERMS or fold(name) in lexicon().places or len(name) < 2:
+    if fold(name) in _GENERIC_TERMS or fold(name) in lexicon().places and not places or len(name) < 2:
         return None
     return start, end, name
 
@@ -694,7 +701,7 @@ def _market_listings(ctx: DocContext, sent: Sentence, previous: Sentence | None)
         items = ticker_items(m.group(1))
         if not items:
             continue
-        found = _name_before(sent, m.start(), ctx)
+        found = _name_before(sent, m.start(), ctx, places=True)
         if not found or not _market_or_place(sent, found[0], found[2]):
             continue
         # the company nearest before the listing verb ("Rio Tinto paid ..., and Arcadium, whose
@@ -964,7 +971,7 @@ def _stake_target(ctx: DocContext, sent: Sentence, m: re.Match[str], spans: list
     if not name[0].isupper() or any(s <= m.start("name") < e for s, e, _ in spans):
         return
     words = name.split()
-    following = sent.text[m.end("name"):m.end("name") + 60].split()
+    following = [w.strip(".,;:()") for w in re.split(r"[\s/]+", sent.text[m.end("name"):m.end("name") + 60])]
     if any(w.lower().strip(".,;") in _ASSET_HEADS or w.lower() in _ASSET_DESCRIPTORS for w in words + following[:3]
            if not _is_cap(w) or w.lower() in _ASSET_HEADS):
         return  # "a 51% interest in the Foo Lake lithium project" names an asset

@@ -202,9 +202,12 @@ class _Reader:
         if p in ("our", "we", "notre", "nos"):
             return self.quote_org or self.ctx.issuer
         if p.startswith("the company"):  # "the company's Fox Complex": the company the text is about
-            return self.subject() or self.ctx.issuer
+            return self.quote_org or self.ctx.issuer or self.subject()
         before = [int(x) for x in re.findall(E, self.t[:at])]
         orgs = [n for n in before if self.is_org(n)]
+        joined = re.search(rf"{E},? (?:and|together with|through|via|with) $", self.t[:at])
+        if joined and self.is_org(joined.group(1)):
+            return self.key(joined.group(1))  # "American West Metals and its wholly-owned subsidiary, Tornado"
         if re.search(r"\b(?:excluding|including|except|other than|apart from|but not|besides)\s+$", self.t[:at]):
             # "for BHP's gold interests, excluding its stake in Y": its owner is the owner of what it qualifies
             owners = [n for n in re.findall(rf"{E}['’]s? ", self.t[:at]) if self.is_org(n)]
@@ -1107,6 +1110,8 @@ class _Reader:
             subj, comm = m.group(1), m.group(m.lastindex or 0)
             if self.kind(comm) != "commodity":
                 continue
+            if re.search(r",\s*(?:retaining|keeping|reserving|while|whereas|which (?:retains|keeps))\b", m.group(0)):
+                continue  # "transferred its interests to Y, retaining the right to explore for gold": not Y's
             if subj is None:  # "It said ... sales of bauxite and aluminium": the organization before
                 owner = self.owner_of_pronoun(m.group("pron"), m.start("pron"))
                 subj = self._mention_of(owner) if owner else None
