@@ -413,3 +413,37 @@ def test_pay_to_secure_a_stake_is_an_acquisition() -> None:
     got = facts(f"{HAR} will pay {KES} 15,000 euros in cash and issue 500,000 warrants at 7.5 cents to secure a 60% "
                 f"stake in {LUM} for its copper project.", {"acquires"})
     assert got == {("acquires", HAR, LUM)}
+
+
+DEALS_WORDING = table([
+    ("closed-on-the-acquisition",
+     f"{HAR} has closed on the acquisition of the Tarn Project.",
+     {("acquires", HAR, "Tarn Project"), ("ownsStakeIn", HAR, "Tarn Project"), ("operates", HAR, "Tarn Project")}),
+    ("exercised-its-option-to-acquire",
+     f"{HAR} exercised its option to acquire full ownership of the Esk Project.",
+     {("acquires", HAR, "Esk Project"), ("ownsStakeIn", HAR, "Esk Project"), ("operates", HAR, "Esk Project")}),
+    ("transferred-its-interests-in-may",
+     f"{HAR} transferred its Wren Project interests to {KES} in May.",
+     {("acquires", KES, "Wren Project")}),
+    ("in-partnership-with",
+     f"{HAR} is working in partnership with {LUM} on the Brora project.",
+     {("partnerOf", HAR, LUM)}),
+    ("purchased-shares-worth",
+     f"{KES} purchased $30 million in common shares of {LUM} last week.",
+     {("partnerOf", KES, LUM)}),
+])
+
+
+@pytest.mark.parametrize("text, expected", DEALS_WORDING)
+def test_deal_wording(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"acquires", "ownsStakeIn", "operates", "partnerOf"}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Corrie project is located in the Goodsprings mining district in Nevada.",
+     {("locatedIn", "Corrie project", "Nevada")}),
+    (f"{LUM} owns two gold and silver exploration properties in Nevada.",
+     {("commodity", LUM, "gold"), ("commodity", LUM, "silver")}),
+])
+def test_district_in_a_state_and_commodity_properties(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"locatedIn", "commodity"}) == expected

@@ -42,7 +42,7 @@ _AGREEMENT_RE = [(re.compile(p, re.I), t) for p, t in AGREEMENT_WORDS]
 _SIGNED = re.compile(r"\b(?:signed|sign|entered into|enter into|executed|concluded|agreed|formed|"
                      r"form|announce[sd]? (?:a|an|the)|ha(?:s|ve) (?:a|an)|signing|conclu|signé|"
                      r"partnering|partnered|teamed|execution of|entering into|closed|completed)\b", re.I)
-_CONTEMPLATED = re.compile(r"\b(?:negotiat(?!ed\b)\w*|(?<!ha[sd] )(?<!have )negotiated|discuss\w*|talks|considering|consider|may(?!\s+\d)|might|"
+_CONTEMPLATED = re.compile(r"\b(?:negotiat(?!ed\b)\w*|(?<!ha[sd] )(?<!have )negotiated|discuss\w*|talks|considering|consider|(?-i:may)(?!\s+\d)|might|"
                            r"could|potential(?:ly)?|explor(?:e|ing) (?:a|the) possib\w*|"
                            r"no agreement|rumou?r\w*|reported(?:ly)?|proposed|seek(?:s|ing)? to|"
                            r"in (?:early|preliminary) (?:stage|discussion)s?|"
@@ -111,6 +111,7 @@ _GATE_SUBSIDIARY = re.compile(r"subsidiar|\bunit\b|division|member|part of|contr
                               r"affiliate|\barm\b|filiale|⟧['’]s ⟦", re.I)
 _GATE_STAKE = re.compile(r"owned|respectively|interest|stake|joint venture|shareholder|owner", re.I)
 _GATE_ACQUISITION = re.compile(r"acqui|purchas|\bbuy|bought|\bsel|\bsold|sale|takeover|buyout|portfolio|issue|place|earn|secure|obtain|"
+                               r"transfer|\bvend|"
                                r"(?:will|would|to|shall) (?:also )?(?:hold|own|take|assume|receive)\b", re.I)
 
 
@@ -133,8 +134,9 @@ _SHARES_HELD = re.compile(
     r"(?:(?:issued|outstanding|issued and outstanding|total|then|currently) )*(?:⟦\d+⟧ )?"
     r"(?:common |ordinary |voting |class [A-Z] )?(?:shares|capital|share capital|stock|equity)", re.I)
 # a holding only on conditions or after a conversion not made: "assuming the exercise of the warrants"
-_ONLY_IF = re.compile(r"\b(?:assuming|would hold|if (?:all|the)|upon (?:the )?(?:exercise|conversion)|"
-                      r"on a (?:partially |fully )diluted basis)\b", re.I)
+_ONLY_IF = re.compile(r"\b(?:assuming|would (?:hold|own|control|have)|if (?:all|the)|if converted|convertible|"
+                      r"upon (?:the )?(?:exercise|conversion)|on (?:the )?(?:exercise|conversion)|"
+                      r"on a (?:partially |fully )diluted basis)\b|^\W*If\b", re.I)
 
 # after an organization's mention: "'s 45 pct stake in the Y" (the stake the organization holds in Y)
 _POSSESSIVE_STAKE = re.compile(r"['’]s? (?:⟦%(?P<pct>[\d.]+)⟧ )?"
@@ -208,6 +210,11 @@ class _Reader:
         joined = re.search(rf"{E},? (?:and|together with|through|via|with) $", self.t[:at])
         if joined and self.is_org(joined.group(1)):
             return self.key(joined.group(1))  # "American West Metals and its wholly-owned subsidiary, Tornado"
+        clause = self.t[:at].rsplit(";", 1)
+        if len(clause) == 2:  # "A drilled at X; B reported intercepts at its Y project": the clause's own subject
+            in_clause = [n for n in re.findall(E, clause[1]) if self.is_org(n)]
+            if in_clause:
+                return self.key(in_clause[0])
         if re.search(r"\b(?:excluding|including|except|other than|apart from|but not|besides)\s+$", self.t[:at]):
             # "for BHP's gold interests, excluding its stake in Y": its owner is the owner of what it qualifies
             owners = [n for n in re.findall(rf"{E}['’]s? ", self.t[:at]) if self.is_org(n)]
@@ -614,8 +621,12 @@ class _Reader:
         for m in self._iter(rf"(?:\b(?P<pron>[Ii]ts|[Oo]ur)|{E}['’]s?) (?:{P} )?(?:[\w-]+ )?(?:stake|interest|shareholding|holding) "
                             rf"in (?:the )?(?:⟦\d+⟧['’]s )?{E}", t):
             if re.search(r"\b(?:sell|sold|sale|divest\w*|dispos\w*|transfer\w*|spin\w*|will (?:own|hold|acquire)|"
-                         r"earn|acquir\w*)\b", t[max(0, m.start() - 40):m.start()]):
+                         r"earn|acquir\w*|purchas\w*|bought|former|formerly|previous|previously)\b",
+                         t[max(0, m.start() - 40):m.start()]):
                 continue  # "the sale of its interest in Y", "which will own the Company's interest in Y"
+            if re.match(r",? (?:which )?(?:was|were|has been|had been|is being|will be) (?:sold|transferred|divested|"
+                        r"disposed of|spun out)\b", t[m.end():]):
+                continue  # "K's 40% interest in Y was sold to H": no longer K's
             holder = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else \
                 self.key(m.group(2)) if self.is_org(m.group(2)) else None
             share = float(m.group(3)) if m.group(3) else None
@@ -625,8 +636,10 @@ class _Reader:
         # issued capital": a holding counted in shares, with its percentage of the company
         for m in self._iter(_SHARES_HELD, t):
             holder = m.group("holder")
-            if not self.is_org(holder) or _ONLY_IF.search(m.group(0)):
+            if not self.is_org(holder) or _ONLY_IF.search(m.group(0)) or _ONLY_IF.match(t):
                 continue
+            if re.search(r"\b(?:previously|formerly|once|originally)\s+$", t[:m.start("verb")]):
+                continue  # "L previously owned 12,500,000 shares": not a holding today
             named = re.findall(rf"{E}(?:['’]s?)? (?:common |ordinary |voting |class [A-Z] )?shares\b|"
                                rf"shares (?:of|in) (?:the )?{E}", m.group(0), re.I)
             candidates = [a or b for a, b in named if self.is_org(a or b) and self.key(a or b) != self.key(holder)]
@@ -646,7 +659,7 @@ class _Reader:
                         conf=0.75)
         # "A and B ... their jointly owned X mine", "X, jointly owned by A and B": each holds a part,
         # and the two are partners in it
-        for m in self._iter(rf"{E},? and {E}[^⟦.;]{{0,80}}?\b(?:their|the) (?:jointly[- ]owned|joint venture) {E}|"
+        for m in self._iter(rf"{E},? and {E}[^⟦.;]{{0,80}}?\btheir (?:jointly[- ]owned|joint venture) {E}|"
                             rf"{E},? (?:which is |is )?jointly[- ]owned by {E},? and {E}", t):
             if m.group(1):
                 owners, held = (m.group(1), m.group(2)), m.group(3)
@@ -665,7 +678,12 @@ class _Reader:
         for m in self._iter(rf"\b(?:securing|giving it|giving the company|leaving it with|resulting in|which gave it) "
                             rf"(?:an? |the )?{P} (?:undivided |direct |indirect |equity |ownership |beneficial )*"
                             rf"(?:interest|stake|ownership) (?:in|of) (?:the )?{E}", t):
-            holder = self.subject()
+            if re.search(r"\b(?:close to|towards?|would|could|may|might|aims? (?:at|to)|in the process of|seeks?|"
+                         r"hopes?|plans?|intends?|expects?)\s+(?:\w+\s+)?$", t[:m.start()]):
+                continue  # "K is close to securing a 60% interest": not yet held
+            before = [n for n in re.findall(E, t[:m.start()]) if self.is_org(n)]
+            # ", securing ...": the clause's subject; "K ... securing": the one named before
+            holder = self.subject() if re.search(r",\s*$", t[:m.start()]) or not before else self.key(before[-1])
             if holder and self.key(m.group(2)) != holder:
                 self._stake(holder, m.group(2), float(m.group(1)), "stake.securing", conf=0.7, runs=True)
         # "A and B each hold 50%"
@@ -676,7 +694,8 @@ class _Reader:
 
     def _background(self) -> bool:
         """A sentence about a deal years before the announcement ("On March 30, 2012, X acquired Y")."""
-        dated = re.match(r"\W*(?:On|In|During|Back in|As of) (?:[A-Z][a-z]+\.? (?:\d{1,2},? )?)?((?:19|20)\d\d)\b", self.t)
+        dated = re.match(r"\W*(?:On|In|During|Back in|As of) (?:[A-Z][a-z]+\.? (?:\d{1,2},? )?)?((?:19|20)\d\d)\b", self.t) or \
+            re.search(r"\b(?:acquired|bought|purchased)\b[^.;]{0,80}?\bin ((?:19|20)\d\d)\b", self.t)
         if not dated:
             return False
         latest = getattr(self.ctx, "_latest_year", None)
@@ -698,7 +717,8 @@ class _Reader:
                 rf"(?: (?:entered into|signed|executed|finalized|finalised) an? (?:[\w-]+ ){{0,3}}?(?:agreement|term sheet|"
                 rf"[Mm]emorandum of [Uu]nderstanding|MOU|MoU|[Ll]etter of [Ii]ntent|LOI))?"
                 rf"(?: (?:agreed|plans|intends|proposes|offered|expects))?(?: to)? "
-                rf"(?:acquire[sd]?|purchase[sd]?|bought|buy|buys|(?:complete[sd]?|closed?|closes) (?:the|its|their|our) (?:acquisition|purchase) of|"
+                rf"(?:acquire[sd]?|purchase[sd]?|bought|buy|buys|(?:complete[sd]?|closed?|closes)(?: on)? (?:the|its|their|our) (?:acquisition|purchase) of|"
+                rf"exercised (?:its|the|an?) option to acquire(?: full ownership of)?|"
                 rf"acquiring|acquérir) "
                 rf"(?:an? |the )?(?:additional |further |remaining |approximately |about |nearly |all of )?"
                 rf"(?:(?:all )?(?:of )?(?:the )?(?:(?:issued|outstanding|issued and outstanding) )?(?:common )?(?:securities|shares|share capital) of )?"
@@ -718,8 +738,12 @@ class _Reader:
             share = float(m.group(3)) if m.group(3) else None
             if re.search(r"up to", t[m.start():m.end()]):
                 continue
-            status = "completed" if _COMPLETED.search(t) or re.search(r"\bacquired\b|\bbought\b|\bclosed\b", m.group(0)) \
-                else "signed"
+            status = "completed" if _COMPLETED.search(t) or re.search(r"\bacquired\b|\bbought\b|\bclosed\b|\bexercised\b",
+                                                                      m.group(0)) else "signed"
+            # "bought K's former Tollan mine from L": what is bought is K's site, not K
+            site = re.match(rf"['’]s? (?:former |previous |existing |old |historic )?(?:[\w-]+ )?{E}", t[m.end():])
+            if site and self.is_org(target) and self.is_asset(site.group(1)) and not m.group(3):
+                target = site.group(1)
             # "buy Y's 40% stake in Z": what is bought is the stake in Z, and Y holds it until the deal closes
             held = _POSSESSIVE_STAKE.match(t, m.end())
             if held and not m.group(3) and self.is_org(target) and \
@@ -730,8 +754,10 @@ class _Reader:
                     self._stake(seller, target, share, "stake.seller_possessive", conf=0.7)
             self.emit("acquires", buyer, self.key(target), "acquisition.verb", share=share,
                       status=status, confidence=0.75)
+            sold_again = re.search(r"\b(?:and|but) (?:later |subsequently |then )?(?:sold|divested|disposed of|transferred)\b",
+                                   t[m.end():])
             if status == "completed" and self.is_asset(target) and (share is None or share >= 50) and \
-                    self.ctx.entities[buyer].kind == "org":
+                    self.ctx.entities[buyer].kind == "org" and not sold_again:
                 # a site bought outright is the buyer's to hold and run from the closing on
                 self._stake(buyer, target, share, "stake.completed_purchase", conf=0.65, runs=share is not None)
                 if share is None:
@@ -759,7 +785,8 @@ class _Reader:
                               share=float(item.group(1)), status=status, confidence=0.7)
         # "X agreed to sell its Y unit to Z", "X sold its 40% stake in Y to Z"
         for m in self._iter(
-                rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)[^⟦]{{0,60}}?\b(?:sell|sells|sold|selling|the sale of|divest\w*)\b "
+                rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)[^⟦]{{0,60}}?\b(?:sell|sells|sold|selling|the sale of|divest\w*|"
+                rf"transfer(?:s|red|ring)?|vend(?:s|ed)?)\b "
                 rf"(?:its |the |all of its |their )?(?:[\w-]+ ){{0,4}}?(?:{P}(?: [\w-]+)? (?:stake|interest|of) (?:in )?(?:the )?)?"
                 rf"{E}(?:[^⟦]|⟦\d+⟧){{0,60}}?\bto {E}", t):
             seller = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun(m.group("pron"), m.start())
@@ -772,7 +799,8 @@ class _Reader:
                 continue  # "sell its smelter at Goldendale, Washington, ... to Y": only places between
             if self.key(target) in (seller, self.key(buyer)):
                 continue
-            status = "completed" if re.search(r"\bsold\b|\bcompleted\b|\bclosed\b", m.group(0)) else "signed"
+            status = "completed" if re.search(r"\b(?:sold|completed|closed|transferred|divested|vended)\b", m.group(0)) \
+                else "signed"
             self.emit("acquires", self.key(buyer), self.key(target), "acquisition.sale_to", share=share,
                       status=status, confidence=0.75)
         # "the new company would also hold BHP's 45 pct stake in Y": a stake passing to X
@@ -898,8 +926,10 @@ class _Reader:
         t = self.t
         if only_contemplated(t):
             return
-        for m in self._iter(rf"{E}(?:,[^⟦]{{0,60}},)?(?: said(?: that)?(?: it)?)? (?:has |had |also )?(?:invested|made an? (?:equity |strategic )?investment of) "
-                            rf"[^⟦.;]{{0,50}}?\bin {E}", t):
+        for m in self._iter(rf"{E}(?:,[^⟦]{{0,60}},)?(?: said(?: that)?(?: it)?)? (?:has |had |also )?(?:invested|made an? (?:equity |strategic )?"
+                            rf"investment of|(?:purchased|bought|subscribed for) (?:US|C|A)?\$[\d.,]+ (?:million |mln |billion )?"
+                            rf"(?:in|of|worth of) (?:[\w-]+ ){{0,2}}?shares(?= of))"
+                            rf"[^⟦.;]{{0,50}}?\b(?:in|of) {E}", t):
             a, b = m.group(1), m.group(2)
             if self.is_org(a) and self.is_org(b) and self.key(a) != self.key(b):
                 self.emit("partnerOf", self.key(a), self.key(b), "agreement.invested_in",
@@ -911,7 +941,8 @@ class _Reader:
         if only_contemplated(t):
             return
         for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)(?: has| have| had)?(?: also| recently| today)? "
-                            rf"(?:partnered|teamed up|joined forces|entered into (?:a|an) (?:strategic )?partnership) "
+                            rf"(?:partnered|teamed up|joined forces|entered into (?:a|an) (?:strategic )?partnership|"
+                            rf"(?:(?:is|are|was) )?(?:works? |working )?in (?:a )?(?:strategic )?partnership) "
                             rf"with (?:the team at )?{E}", t):
             first = m.group(1)
             a = self.key(first) if first and self.is_org(first) else \
@@ -933,6 +964,12 @@ class _Reader:
                 continue
             buyer = m.group(1)
             seller = self.ctx.issuer if self.ctx.issuer != self.key(buyer) else self.prev_subject
+            producer = re.match(rf"[^⟦.;]{{0,40}}?\b(?:produced|mined|supplied) by (?:the )?{E}|[^⟦.;]{{0,40}}?\bfrom {E}['’]s?",
+                                t[m.end():])
+            if producer:
+                n = producer.group(1) or producer.group(2)
+                if self.is_org(n):
+                    seller = self.key(n)
             if self.is_org(buyer) and seller and seller != self.key(buyer) and not only_contemplated(t):
                 self.emit("partnerOf", seller, self.key(buyer), "agreement.buys_all_output", agreement="Offtake",
                           status="signed", confidence=0.65)
@@ -978,7 +1015,7 @@ class _Reader:
             asset = m.group(m.lastindex or 0)
             if not self.is_asset(asset):
                 continue
-            if re.search(rf"(?:{_WHOLLY}|{P}[- ]?owned|jointly|co-owned)", m.group(0)):
+            if re.search(rf"(?:{_WHOLLY}|{P}[- ]?owned|jointly|co-owned|\bformer|\bprevious|\bex-)", m.group(0)):
                 continue
             owner = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else \
                 self.key(m.group(2)) if self.is_org(m.group(2)) else None
@@ -986,7 +1023,8 @@ class _Reader:
             after = t[m.end() + (rest.end() if rest else 0):]
             if _OUTLINE.match(after):
                 continue  # "Vanguard's San Jose and Yuty Uno concession boundaries" on a map: no claim
-            if owner and not re.search(r"partnership|interest in|stake in", t[max(0, m.start() - 40):m.start()]):
+            if owner and not re.search(r"partnership|interest in|stake in|\b(?:sold|transferred|divested|spun out|vended|"
+                                       r"disposed of)\b", t[max(0, m.start() - 40):m.start()]):
                 self.emit("operates", owner, self.key(asset), "operates.possessive", confidence=0.75)
                 # "our Cinabrio, San Andres, and Dalmacia mines"
                 if rest:
@@ -1040,14 +1078,19 @@ class _Reader:
             if owner and self.is_asset(asset) and not re.search(r"\b(?:partner|toll|contract|third)", m.group(0)):
                 self.emit("operates", owner, self.key(asset), "operates.operations_at", confidence=0.65)
         for m in self._iter(rf"{E},? (?:which |that )?(?:owns and )?(?:operates|runs|operator of|exploit\w*) (?:the )?{E}"
-                            rf"((?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:the )?⟦\d+⟧)*)", t):
+                            rf"(?=((?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:the )?⟦\d+⟧)*))", t):
             if not self.is_org(m.group(1)):
                 continue
-            # "operates the Kell, Wren and Tarn mines": every site of the list
+            operator = self.key(m.group(1))
+            aside = re.search(rf"{E}, an? (?:[\w-]+ ){{0,3}}?(?:unit|subsidiary|division|affiliate|arm|member) of (?:the )?$",
+                              t[:m.start()])
+            if aside and self.is_org(aside.group(1)):
+                operator = self.key(aside.group(1))  # "L, a unit of K, operates the mine": L runs it, not K
+            # "operates the Kell, Wren and Tarn mines": every site of the list (up to a name that is not one)
             for n in [m.group(2), *re.findall(E, m.group(3))]:
-                if self.is_asset(n):
-                    self.emit("operates", self.key(m.group(1)), self.key(n), "operates.verb",
-                              confidence=0.85)
+                if not self.is_asset(n):
+                    break
+                self.emit("operates", operator, self.key(n), "operates.verb", confidence=0.85)
         # "the X mill, which A operates"; "Mozal, the smelter near Maputo that A operates"
         for m in self._iter(rf"{E}(?: ⟦\d+⟧)?(?P<desc>,? (?:the|an?) [^,;.⟦]{{0,40}}?(?:⟦\d+⟧[^,;.⟦]{{0,30}}?){{0,2}})?"
                             rf",? (?:which|that) {E} (?:also |currently |now )?(?:operates|runs|manages)\b", t):
@@ -1110,6 +1153,8 @@ class _Reader:
             subj, comm = m.group(1), m.group(m.lastindex or 0)
             if self.kind(comm) != "commodity":
                 continue
+            if re.search(r"\bto (?:[\w-]+ )?⟦$", t[m.start():m.start(m.lastindex or 0)]):
+                continue  # "sells explosives to copper producers": copper is the customers' trade
             if re.search(r",\s*(?:retaining|keeping|reserving|while|whereas|which (?:retains|keeps))\b", m.group(0)):
                 continue  # "transferred its interests to Y, retaining the right to explore for gold": not Y's
             if subj is None:  # "It said ... sales of bauxite and aluminium": the organization before
@@ -1146,10 +1191,12 @@ class _Reader:
             for n in re.findall(E, m.group(1) or m.group(2) or ""):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(site), self.key(n), "commodity.at_site", confidence=0.7)
-        # "Maximus holds a portfolio of gold, lithium and nickel projects"
+        # "Maximus holds a portfolio of gold, lithium and nickel projects", "X owns two gold and silver
+        # exploration properties in Nevada"
         for m in () if hypothetical else self._iter(
-                rf"{E} (?:also )?(?:holds|has|owns|maintains|manages|is building|is advancing|controls) an? (?:[\w-]+ ){{0,2}}?"
-                rf"portfolio of (?:[\w-]+ ){{0,2}}?{comms}(?: exploration| development| mining)? (?:projects|assets|properties|"
+                rf"{E} (?:also )?(?:holds|has|owns|maintains|manages|is building|is advancing|controls|is exploring) "
+                rf"(?:an? (?:[\w-]+ ){{0,2}}?portfolio of (?:[\w-]+ ){{0,2}}?|(?:two|three|four|five|several|numerous|multiple|"
+                rf"its|\d+) (?:[\w-]+ )?)?{comms}(?: exploration| development| mining)? (?:projects|assets|properties|"
                 rf"tenements|claims|mines|interests)\b", t):
             if not self.is_org(m.group(1)) or royalty_or_price:
                 continue
@@ -1217,7 +1264,8 @@ class _Reader:
                              rf"reserves of|resources of)\b(?: (?:[^⟦.;]|(?<=\d)\.(?=\d)){{0,40}}?)? {comms}")
         for start in [tm.start() for tm in re.finditer(E, t) if self.is_asset(tm.group(1))]:
             m = contains.match(t, start)  # from each site: a match from an earlier name must not hide it
-            if m is None or royalty_or_price:
+            if m is None or royalty_or_price or re.search(r"\b(?:not|no|without|never)\s+(?:\w+\s+)?(?:contain|host|"
+                                                          r"return|show|intersect|yield)", m.group(0)):
                 continue
             self._at = m.span()
             site = m.group(1)
@@ -1283,7 +1331,8 @@ class _Reader:
         for m in self._iter(rf"{E}(?:, an? [^⟦,;]{{0,40}}(?:⟦\d+⟧[^⟦,;]{{0,20}}){{0,4}},)?,? (?:(?:which |that )?(?:is |are |was )?(?:located|situated|based|headquartered) |"
                              rf"with (?:its )?(?:headquarters|head office|head offices|offices) )?(?:in|at|near|along|within) "
                              rf"(?:the )?(?:(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Tt]erritory) of )?"
-                             rf"(?:(?:[\w-]+ ){{0,3}}?(?:district|region|area|belt|camp|county|part|portion) of (?:the )?)?"
+                             rf"(?:(?:[\w-]+ ){{0,3}}?(?:district|region|area|belt|camp|county|part|portion|zone|trend|basin) "
+                             rf"(?:of|in) (?:the )?)?"
                              rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?"
                              rf"(?:⟦\d+⟧['’]s? )?{E}", t):
             subj, place = m.group(1), m.group(2)
