@@ -447,3 +447,22 @@ def test_deal_wording(text: str, expected: set[tuple]) -> None:
 ])
 def test_district_in_a_state_and_commodity_properties(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"locatedIn", "commodity"}) == expected
+
+
+def test_commodity_named_company_before_an_officer_title() -> None:
+    got = facts("Tallow Gold Chief Financial Officer Jeremy Cole joined the call. Brisk Nickel CEO Ann Lee said "
+                "drilling continues.", {"officerOf"})
+    assert got == {("officerOf", "Jeremy Cole", "Tallow Gold"), ("officerOf", "Ann Lee", "Brisk Nickel")}
+
+
+def test_commodity_list_inside_a_site_name() -> None:
+    got = facts(f"{HAR} also holds ~10,152 hectares in the Havre Nickel, Copper, PGM property in Quebec.",
+                {"commodity", "operates"})
+    site = "Havre Nickel, Copper, PGM property"
+    assert got == {("operates", HAR, site), ("commodity", site, "nickel"), ("commodity", site, "copper"),
+                   ("commodity", site, "platinum group metals")}
+
+
+def test_spot_gold_is_no_company() -> None:
+    ex = run(f"Spot Gold has risen 3% this week, {HAR} said.")
+    assert {e.label for e in ex.entities.values() if e.kind == "org"} == {HAR}

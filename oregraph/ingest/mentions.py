@@ -107,6 +107,12 @@ _ORG_CONTEXT = [
                r"said|signed|entered|agreed|acquired|owns|holds|operates|reported|completed|closed|plans|intends|"
                r"expects|continues|recently)\b| (?:CEO|CFO|COO|President|Chairman|Chairwoman|Chair|Executive Chairman|"
                r"Chief Executive|Managing Director|Founder|Director)\b)"),
+    # a company named by a commodity word before its officer's title: "Steppe Gold Chief Financial Officer
+    # Jeremy South", "FPX Nickel CEO Martin Turenne"
+    re.compile(r"(?<![\w’'])(?P<name>CAPSEQ (?:Gold|Silver|Copper|Nickel|Lithium|Uranium|Zinc|Cobalt|Graphite|Energy|"
+               r"Mines|Iron|Platinum|Vanadium|Tungsten|Potash|Rare Earths?))(?= (?:CEO|CFO|COO|President|Chairman|"
+               r"Chairwoman|Chair|Executive Chairman|Chief Executive|Chief Financial|Chief Operating|Managing Director|"
+               r"Founder|Director|Vice President)\b)"),
     # a counterparty with its own defined short name: "with Kestrel Capital Partners ("Kestrel")"
     re.compile(r"\b(?:with|between|from|to) (?P<name>CAPSEQ) \([“\"](?P<short>[A-Z][\w-]*)[”\"]\)"),
 ]
@@ -117,6 +123,12 @@ _AND_INDUSTRY = {"mining", "smelting", "refining", "industrial", "industries", "
 _OPENING_WORDS = {"the", "today", "yesterday", "shares", "also", "meanwhile", "and", "but", "however", "in", "on",
                   "at", "as", "after", "before", "while", "when", "under", "with", "this", "that", "these", "those",
                   "our", "its", "their", "a", "an", "both", "each", "now", "then", "since", "recently", "earlier"}
+# words that open a description, not a company's name, before an industry word
+_DESCRIPTIVE_WORDS = {"artisanal", "illegal", "informal", "small-scale", "large-scale", "measured", "indicated",
+                      "inferred", "probable", "proven", "critical", "strategic", "global", "junior", "senior", "major",
+                      "base", "precious", "battery", "rare", "total", "mineral", "domestic", "local", "regional",
+                      "international", "world", "industry", "sector", "responsible", "sustainable", "future",
+                      "current", "recent", "overall", "continued", "increased"}
 _PUBLIC_BODY_WORDS = {"ministry", "minister", "department", "government", "office", "bureau", "agency",
                       "secretary", "state", "province", "federal", "provincial", "national", "u.s.", "us"}
 _CAPW = r"(?:[A-ZÀ-Ý][\w'’\-&.]*[\w]|[A-ZÀ-Ý])"
@@ -472,8 +484,10 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
         while j >= 0:
             t = toks[j].group(0)
             gap = sent.text[toks[j].end():toks[j + 1].start()]
-            if gap.strip() not in ("", "-") and not (gap.strip() == "/" and lex.commodities.get(fold(t))):
-                break  # "Gold/Silver Project": commodities joined by a slash describe the site
+            if gap.strip() not in ("", "-") and not (
+                    gap.strip() in ("/", ",", "&", ", and") and lex.commodities.get(fold(t))
+                    and lex.commodities.get(fold(toks[j + 1].group(0)))):
+                break  # "Gold/Silver Project", "Nickel, Copper, PGM property": commodities describe the site
             tl = fold(t)
             parts = [p for p in re.split(r"[-\s]", t) if p]
             comm_parts = [lex.commodities.get(fold(p)) for p in parts]
@@ -796,7 +810,7 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                 if short and (name.split()[0] != short and "".join(w[0] for w in name.split()) != short
                               or name.split()[-1].lower() in _ASSET_HEADS):
                     continue  # the short name must be the name's first word or its initials
-                by_industry_word = pattern is _ORG_CONTEXT[-2]
+                by_industry_word = pattern is _ORG_CONTEXT[-2] or pattern is _ORG_CONTEXT[-3]
                 # "North Bay Resources CEO ...": for a name found by its industry word, a word the text
                 # also writes in lower case ("north") stays; only a sentence's opening words go
                 if by_industry_word:
@@ -811,6 +825,8 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                     continue
                 if words[0].lower() in _PUBLIC_BODY_WORDS:
                     continue  # "Ministry of Energy and Mines", "Department of Natural Resources"
+                if by_industry_word and (words[0].lower() in _DESCRIPTIVE_WORDS or _is_demonym(words[0])):
+                    continue  # "Artisanal Gold Mining has increased", "Measured Mineral Resources were updated"
                 if any(s <= m.start("name") < e for s, e, _ in spans) or ctx.lookup(name):
                     continue
                 if name.split()[-1].rstrip(".").lower() in _SUFFIX_WORDS:
@@ -830,22 +846,33 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
             if any(s < e2 and s2 < e for s2, e2, _ in org_spans.get(sent.index, [])):
                 continue
             kind = "facility" if cls in ("Plant", "Mine") else "project"
+
+            def same_site(candidate: str | None) -> bool:
+                """One site named twice: same kind of site, and no two different commodities in the names
+                ("the Tollan copper project" and "the Tollan gold project" are two)."""
+                if not candidate or ctx.entities[candidate].kind not in ("facility", "project"):
+                    return False
+                other = ctx.entities[candidate]
+                theirs = {c[0] for c in getattr(other, "_commodities", ())}
+                ours = {c[0] for c in comms}
+                return _same_site_classes(other.classes, cls) and not (theirs and ours and not theirs & ours)
+
             existing = ctx.lookup(core)
             base = _base_name(core, lex)
-            if base != core and not (existing and ctx.entities[existing].kind in ("facility", "project")
-                                     and _same_site_classes(ctx.entities[existing].classes, cls)):
+            if base != core and not same_site(existing):
                 # "the Punitaqui project" and "the Punitaqui Mining Complex", "the Yuty Project" and
                 # "the Yuty ISR Project": one site named with and without descriptive words
                 by_base = ctx.lookup(base)
-                if by_base and ctx.entities[by_base].kind in ("facility", "project") and \
-                        _same_site_classes(ctx.entities[by_base].classes, cls):
+                if same_site(by_base):
                     existing = by_base
-            if existing and ctx.entities[existing].kind in ("facility", "project") and \
-                    _same_site_classes(ctx.entities[existing].classes, cls):
+            if same_site(existing):
                 key = existing
                 ctx.alias(key, label)
             else:
-                key = ctx.add(kind, label, cls, key=f"{kind}-{slug(core)}")
+                key = f"{kind}-{slug(core)}"
+                if key in ctx.entities and not same_site(key):
+                    key = f"{kind}-{slug(label)}"  # "the Tollan smelter" beside "the Tollan mine"
+                key = ctx.add(kind, label, cls, key=key)
             ent = ctx.entities[key]
             if fold(label) != fold(core):
                 head = label.split()[-1]
@@ -1267,9 +1294,11 @@ _LEGAL_AFTER = re.compile(r",? (?:Limited|Ltd\.?|Inc\.?|Corp\.?|plc|PLC|S\.A\.|S
 _ISSUER_TERMS = re.compile(r"\b(?:[Tt]he (?:Company|Corporation)|[Ll]a [Ss]ociété)\b|^The company\b")
 
 
-def mask(ctx: DocContext, sent: Sentence) -> Masked:
-    """The sentence with mentions and percentages replaced by tokens."""
+def mask(ctx: DocContext, sent: Sentence, issuer: str | None = None) -> Masked:
+    """The sentence with mentions and percentages replaced by tokens; "the Company" stands for
+    ``issuer`` (the company of the About section the sentence is in) or else the document's issuer."""
     lex = lexicon()
+    issuer = issuer or ctx.issuer
     text = sent.text
     spans: list[tuple[int, int, str]] = []
     for s, e, key in ctx.find(text):
@@ -1278,10 +1307,10 @@ def mask(ctx: DocContext, sent: Sentence) -> Masked:
     for s, e, key in _lexicon_spans(ctx, text, lex, [(s2, e2) for s2, e2, _ in spans]):
         if not any(s < e2 and s2 < e for s2, e2, _ in spans):
             spans.append((s, e, key))
-    if ctx.issuer:
+    if issuer:
         for m in _ISSUER_TERMS.finditer(text):
             if not any(m.start() < e2 and s2 < m.end() for s2, e2, _ in spans):
-                spans.append((m.start(), m.end(), ctx.issuer))
+                spans.append((m.start(), m.end(), issuer))
     spans.sort()
     out: list[str] = []
     pieces: list[tuple[int, int, int, int, bool]] = []
@@ -1459,3 +1488,23 @@ def _state_typing(ctx: DocContext) -> None:
             elif _SOE.match(rest) or re.search(r"(?:state[- ]owned|state[- ]run|government[- ]owned) $",
                                                sent.text[max(0, s - 40):s], re.I):
                 ent.classes.add("StateOwnedEnterprise")
+
+
+_ABOUT = re.compile(r"\s*(?:ABOUT|About|À propos de|A propos de)\s+(?:the\s+|la\s+|le\s+)?(?P<name>.+?)\s*$")
+
+
+def about_companies(ctx: DocContext, sentences: list[Sentence]) -> list[str | None]:
+    """For each sentence, the company whose "About X" section it is in (None outside one): in a
+    partner's About section, "The Company" is the partner, not the issuer."""
+    out: list[str | None] = []
+    current: str | None = None
+    for sent in sentences:
+        if sent.section != "about":
+            current = None
+        else:
+            heading = _ABOUT.match(sent.text)
+            if heading and len(sent.text.split()) <= 10:
+                current = next((k for _, _, k in ctx.find(heading.group("name"))
+                                if ctx.entities[k].kind == "org"), current)
+        out.append(current)
+    return out
