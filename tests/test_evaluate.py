@@ -93,6 +93,22 @@ def test_partner_of_is_symmetric_and_agreement_is_checked() -> None:
     assert result.qualifiers["agreement"] == [0, 1]  # an LOI is not the MOU the gold says
 
 
+def test_a_pair_stated_with_two_agreements_is_judged_by_the_one_predicted() -> None:
+    agreement = node("agreement-1")
+    quads = [*labelled(a="Tarnwick Lithium Corp", b="Orvik Trading Co"),
+             (node("a"), OG.partnerOf, node("b")),
+             (agreement, RDF.type, OG.OfftakeAgreement), (agreement, OG.party, node("a")),
+             (agreement, OG.party, node("b"))]
+    gold = gold_of([
+        {"s": "Tarnwick Lithium Corp", "p": "partnerOf", "o": "Orvik Trading Co", "agreement": "StrategicInvestment"},
+        {"s": "Tarnwick Lithium Corp", "p": "partnerOf", "o": "Orvik Trading Co", "agreement": "Offtake"},
+    ])
+    for _ in range(5):  # the same answer on every run: the offtake is matched, the investment missed
+        result = score(gold, predicted_from_quads(quads))
+        assert result.counts["partnerOf"].tp == 1 and result.counts["partnerOf"].fn == 1
+        assert result.qualifiers["agreement"] == [1, 1]
+
+
 def test_located_in_matches_up_the_place_chain_and_links_are_neutral() -> None:
     quads = [*labelled(m="Lac Sairs mine", city="Rouyn-Noranda", qc="Québec"),
              (node("city"), RDF.type, OG.Place), (node("city"), OG.locatedIn, node("qc")),

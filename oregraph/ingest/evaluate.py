@@ -417,6 +417,17 @@ def _restates(gold: Gold, rel: str, pair: tuple[Node, Node], pred: Predicted) ->
     return False
 
 
+def _qualifier_agrees(f: GoldFact, pred: Predicted, pair: tuple[Node, Node]) -> bool:
+    """Whether a predicted fact carries the gold fact's agreement type or share (when it states one)."""
+    s, o = pair
+    if f.p == "partnerOf" and f.agreement:
+        return f.agreement in pred.agreements.get((s, o), set())
+    if f.share is not None:
+        key = (o, s) if f.p == "subsidiaryOf" else (s, o)
+        return any(abs(x - f.share) < SHARE_TOLERANCE for x in pred.shares.get(key, ()))
+    return False
+
+
 def _show(pred: Predicted, node: Node) -> str:
     names = sorted(pred.names(node))
     return names[0] if names else str(node).rsplit("/", 1)[-1]
@@ -433,9 +444,15 @@ def score(gold: Gold, pred: Predicted) -> DocScore:
         top = [("g", i) for i in range(len(golds))]
         graph.add_nodes_from(top)
         graph.add_nodes_from(("p", j) for j in range(len(preds)))
-        graph.add_edges_from((("g", i), ("p", j)) for i, f in enumerate(golds)
+        # as many facts matched as possible (the shared scorer's counts), and among such matchings one
+        # that pairs each gold fact with a prediction carrying its qualifier, so that a pair stated with two
+        # agreements is judged the same way on every run
+        graph.add_edges_from((("g", i), ("p", j), {"weight": 1 + _qualifier_agrees(f, pred, pair)})
+                             for i, f in enumerate(golds)
                              for j, pair in enumerate(preds) if _fact_matches(gold, f, pred, pair))
-        matching = nx.bipartite.maximum_matching(graph, top_nodes=top)
+        matching = {}
+        for a, b in nx.max_weight_matching(graph, maxcardinality=True):
+            matching[a], matching[b] = b, a
         counts = result.counts[rel]
         for i, f in enumerate(golds):
             hit = matching.get(("g", i))
