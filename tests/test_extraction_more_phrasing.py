@@ -466,3 +466,13 @@ def test_commodity_list_inside_a_site_name() -> None:
 def test_spot_gold_is_no_company() -> None:
     ex = run(f"Spot Gold has risen 3% this week, {HAR} said.")
     assert {e.label for e in ex.entities.values() if e.kind == "org"} == {HAR}
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"{HAR} (TSXV: HRW) extended its milling deal. CEO Peter Quill said the mill is running well.",
+     {("officerOf", "Peter Quill", HAR)}),
+    # TRAP: an analyst is no officer
+    (f"{HAR} (TSXV: HRW) extended its milling deal. Analyst Jane Roe said the deal was fair.", set()),
+])
+def test_a_title_before_a_speaker_names_the_company_s_officer(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"officerOf"}) == expected

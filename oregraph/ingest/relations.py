@@ -1447,6 +1447,10 @@ class _Reader:
             ("officer.has_been_appointed",
              rf"{PNAME},? (?:has been|was|is being|will be) (?:appointed|named|promoted to)\s+(?:as\s+)?"
              rf"(?:the\s+)?(?:new\s+)?{TITLE}(?:\s+(?:of|at)\s+{E})?"),
+            # "CEO Peter Espig said ...", "Chairman and CEO Jane Roe emphasized": the quoted or subject company's
+            ("officer.title_name_said",
+             rf"(?:^|[“\"]\s*|,\s+|\band\s+)(?<![⟧'’] ){TITLE}\s+{PNAME}\s+(?:said|says|stated|commented|added|noted|explained|"
+             rf"emphasi[sz]ed|shared|remarked)\b"),
         ]
         for rule, pattern in rules:
             for m in self._iter(pattern, t):
@@ -1459,6 +1463,8 @@ class _Reader:
                 if org_n is None:
                     if rule in ("officer.appointment_of", "officer.has_been_appointed"):
                         org_key = self.subject() or self.ctx.issuer
+                    elif rule == "officer.title_name_said":
+                        org_key = self.quote_org or self.ctx.issuer
                     elif rule != "officer.name_title_of" or not re.search(r"\b(?:said|stated|commented)", t):
                         continue
                     else:
