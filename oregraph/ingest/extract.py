@@ -11,7 +11,7 @@ import re
 
 from oregraph.ingest import french
 from oregraph.ingest.cleanup import clean
-from oregraph.ingest.mentions import discover, mask
+from oregraph.ingest.mentions import about_companies, discover, mask
 from oregraph.ingest.records import Announcement, Extraction, Fact, Sentence
 from oregraph.ingest.relations import read_relations, share_in_range
 from oregraph.ingest.sentences import sentences_of
@@ -63,7 +63,7 @@ def extract(announcement: Announcement) -> Extraction:
     in_french = french.is_french(text)
     if in_french:
         french.add_mentions(ctx, text, sentences)
-    masked = [mask(ctx, s) for s in sentences]
+    masked = [mask(ctx, s, issuer=about) for s, about in zip(sentences, about_companies(ctx, sentences))]
     facts = list(french.read_relations_fr(ctx, masked) if in_french else read_relations(ctx, masked))
     for listing in ctx.listings:
         facts.append(Fact("listedAs", listing.org, f"{listing.exchange}:{listing.ticker}",

@@ -27,6 +27,13 @@ _ABBREV = {
 }
 _LEGAL = {"inc", "corp", "ltd", "co", "plc", "pty", "bhd", "s.a", "l.p", "s.e"}
 _NEVER_OPENS = {"sa", "inc", "ltd", "llc", "plc", "corp", "nv", "bv", "ag", "sab", "sac", "spa", "pty", "gmbh"}
+# capitalised words that go on a name or introduce its officer after "Corp." / "Inc." / "Ltd."
+_NAME_GOES_ON = {
+    "Chairman", "Chairwoman", "Chair", "Chief", "President", "Vice", "Executive", "Director", "Directors",
+    "Managing", "Senior", "Founder", "Limited", "Holdings", "Group", "International", "Canada", "Australia",
+    "America", "Subsidiary", "Unit", "Division", "Shares", "Stock", "Common", "Board", "Ltda", "Ltee", "Pty",
+    "Plc", "Inc", "Corp", "Co", "Ltd", "Llc", "Sa", "Ag", "Nv", "Bv", "Gmbh", "Spa",
+}
 _OPENERS = {
     "The", "This", "These", "That", "It", "Its", "In", "Under", "As", "On", "For", "With",
     "He", "She", "They", "We", "Our", "A", "An", "According", "Both", "Each", "All", "Upon",
@@ -56,7 +63,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             token = word.group(1).lower() if word else ""
             if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
                 nxt = re.match(r"\S+", text[m.end():end])
-                if not (token in _LEGAL and nxt and nxt.group(0).strip("\"“") in _OPENERS):
+                word = nxt.group(0).strip("\"“,.;:") if nxt else ""
+                # after "Corp." a sentence ends unless a title or more of the name follows
+                # ("... with Kestrel Mining Corp. Lumsden Holdings is ..." / "Alpha Corp. Chairman Jane Roe")
+                ends = token in _LEGAL and nxt and (word in _OPENERS or re.fullmatch(r"[A-Z][a-z]+", word)
+                                                    and word not in _NAME_GOES_ON)
+                if not ends:
                     continue
         stop = m.end()
         while stop > m.start() and text[stop - 1].isspace():
