@@ -476,3 +476,15 @@ def test_spot_gold_is_no_company() -> None:
 ])
 def test_a_title_before_a_speaker_names_the_company_s_officer(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"officerOf"}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"{HAR} is a gold explorer. Its flagship property, the Tarn Mine, lies in Nevada.",
+     {("operates", HAR, "Tarn Mine"), ("locatedIn", "Tarn Mine", "Nevada"), ("commodity", HAR, "gold")}),
+    (f"The Tarn mine, Canada's largest copper mine, is run by {KES} today.",
+     {("locatedIn", "Tarn mine", "Canada"), ("commodity", "Tarn mine", "copper"), ("operates", KES, "Tarn mine")}),
+    # TRAP: a future operator
+    (f"The Tarn mine will be run by {KES} after the merger.", set()),
+])
+def test_flagship_appositive_and_country_superlative(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"operates", "locatedIn", "commodity"}) == expected

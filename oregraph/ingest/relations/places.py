@@ -13,7 +13,7 @@ class PlaceAndOfficerRules(_ReaderBase):
 
     def locations(self) -> None:
         t = self.t
-        for m in self._iter(rf"{E}(?:, an? [^⟦,;]{{0,40}}(?:⟦\d+⟧[^⟦,;]{{0,20}}){{0,4}},)?,? (?:(?:which |that )?(?:is |are |was )?(?:located|situated|based|headquartered) |"
+        for m in self._iter(rf"{E}(?:, an? [^⟦,;]{{0,40}}(?:⟦\d+⟧[^⟦,;]{{0,20}}){{0,4}},)?,? (?:(?:which |that )?(?:is |are |was )?(?:located|situated|based|headquartered) |(?:which |that )?(?:lies|lie|sits|sit) |"
                              rf"with (?:its )?(?:headquarters|head office|head offices|offices) )?(?:in|at|near|along|within) "
                              rf"(?:the )?(?:(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Tt]erritory) of )?"
                              rf"(?:(?:[\w-]+ ){{0,3}}?(?:district|region|area|belt|camp|county|part|portion|zone|trend|basin) "

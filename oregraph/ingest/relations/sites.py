@@ -57,6 +57,25 @@ class SiteRules(_ReaderBase):
             for n in [m.group(3), *re.findall(E, m.group(4))]:
                 if self.is_asset(n):
                     self.emit("operates", owner, self.key(n), "operates.holds_ground", confidence=0.6)
+        # "Highland Valley Copper, Canada's largest copper mine", "X is one of Chile's largest copper mines": a
+        # site described by its country and its commodity
+        for m in self._iter(rf"{E},? (?:is |was |remains )?(?:one of )?{E}['’]s? (?:largest|biggest|second[- ]largest|"
+                            rf"third[- ]largest|oldest|newest|richest|only|first|leading|highest[- ]grade) "
+                            rf"((?:⟦\d+⟧(?:, |,? and |-| ))*⟦\d+⟧)? ?(?:mines?|smelters?|refiner(?:y|ies)|projects?|deposits?|"
+                            rf"operations?|producers?)\b", t):
+            site, place = m.group(1), m.group(2)
+            if self.is_asset(site) and self.kind(place) == "place":
+                self.emit("locatedIn", self.key(site), self.key(place), "located.country_superlative", confidence=0.7)
+                for n in re.findall(E, m.group(3) or ""):
+                    if self.kind(n) == "commodity":
+                        self.emit("commodity", self.key(site), self.key(n), "commodity.country_superlative",
+                                  confidence=0.7)
+        # "The Tarn mine, Canada's largest copper mine, is run by K": the operator named after the site
+        for m in self._iter(rf"{E}(?:,[^.;]{{0,80}},)? (?:is|are|was|were|has been|will be) (?:currently |now |jointly )?"
+                            rf"(?:operated|run|managed) by (?:its (?:partner|owner) )?{E}", t):
+            site, operator = m.group(1), m.group(2)
+            if self.is_asset(site) and self.is_org(operator) and not re.search(r"\bwill be\b", m.group(0)):
+                self.emit("operates", self.key(operator), self.key(site), "operates.run_by", confidence=0.75)
         # "McEwen Copper, which is developing the Los Azules project", "X is advancing its Y project"
         for m in self._iter(rf"{E},? (?:which|that|who) (?:is|are) (?:currently |now |also )?(?:developing|advancing|"
                             rf"building|constructing|operating|running|exploring) (?:the |its )?{E}", t):
@@ -67,7 +86,7 @@ class SiteRules(_ReaderBase):
         # the assets of the organization the sentence (or the document) is about
         for m in self._iter(rf"(?:(?P<pron>\b[Ii]ts|\b[Oo]ur|\b[Tt]he [Cc]ompany['’]s)|{E}['’]s?|\b[Aa]nother|\b[Tt]he) "
                             rf"(?:other |second |third |key |flagship |principal |core |main |primary |lead )+"
-                            rf"(?:assets?|projects?|propert(?:y|ies)|holdings?) (?:is|are|include[s]?|comprise[s]?) "
+                            rf"(?:assets?|projects?|propert(?:y|ies)|holdings?)(?: (?:is|are|include[s]?|comprise[s]?)|,) "
                             rf"(?:the )?(?:{_WHOLLY} )?{E}((?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:the )?⟦\d+⟧)*)", t):
             if m.group(2) is not None:
                 owner = self.key(m.group(2)) if self.is_org(m.group(2)) else None
