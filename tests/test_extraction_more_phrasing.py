@@ -488,3 +488,20 @@ def test_a_title_before_a_speaker_names_the_company_s_officer(text: str, expecte
 ])
 def test_flagship_appositive_and_country_superlative(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"operates", "locatedIn", "commodity"}) == expected
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Mining at the McCoy mine will resume under i-80 Gold Corp. next year.", "i-80 Gold Corp."),
+    ("Tarnwick Lithium Announces Strategic Investment From Mitsui & Co. Ltd for its plant.", "Mitsui & Co."),
+])
+def test_names_opened_by_a_code_and_headline_words(text: str, org: str) -> None:
+    assert org in {e.label for e in run(text).entities.values() if e.kind == "org"}
+
+
+@pytest.mark.parametrize("text, bad", [
+    (f"{HAR} drilled the Cu-Ag-Zn-Co Epworth property. Assays for Cu, Co and Zn are pending.", "Cu, Co"),
+    (f"If Bolt Metals signs, {HAR} said, the deal closes.", "If Bolt Metals"),
+    (f"Owner Ganfeng Lithium has agreed to buy the mine, {HAR} said.", "Owner Ganfeng Lithium"),
+])
+def test_no_company_from_symbols_or_opening_words(text: str, bad: str) -> None:
+    assert bad not in {e.label for e in run(text).entities.values() if e.kind == "org"}

@@ -102,8 +102,9 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                 # also writes in lower case ("north") stays; only a sentence's opening words go
                 if by_industry_word:
                     words = name.split()
-                    while words and words[0].lower() in _OPENING_WORDS | _TITLE_STOP | _CONNECTORS:
-                        words = words[1:]  # "CEO of Nicola Mining", "Today Golden Crest Resources"
+                    while words and (words[0].lower() in _OPENING_WORDS | _TITLE_STOP | _CONNECTORS or
+                                     re.search(r"-(?:based|listed|owned|led|backed|focused)$", words[0].lower())):
+                        words = words[1:]  # "CEO of Nicola Mining", "Today Golden Crest", "B.C.-based Bolt Metals"
                 else:
                     words = _strip_common_start(name.split(), ctx.lower_words)
                 name = " ".join(words)

@@ -76,6 +76,13 @@ _REUTERS_TAG = re.compile(r"<([A-Z0-9][^<>\n=\"/]{1,79})>")
 
 
 
+# words of a title-case headline that never belong to a company's name
+_HEADLINE_WORDS = {"from", "with", "for", "to", "by", "into", "over", "after", "announces", "announce", "signs",
+                   "acquires", "completes", "closes", "enters", "receives", "reports", "agrees", "launches",
+                   "secures", "expands", "provides", "welcomes", "appoints", "partners", "joins", "strikes",
+                   "confirms", "begins", "starts", "files", "increases", "extends", "wins", "buys", "sells"}
+
+
 def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
     """Organizations named with a legal suffix: (start, end, full name) in sentence offsets."""
     toks = _tokens(sent.text)
@@ -104,7 +111,7 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
             between = sent.text[toks[j].end():toks[j + 1].start()]
             # "Ozzie's, Inc.", "Harbour Services, LLC": a comma before the suffix stays in the name
             comma_suffix = j + 1 == i and between.strip() == "," and _is_cap(t) and \
-                word in {"inc", "llc", "ltd", "corp", "limited", "lp", "llp", "co"}
+                word in {"inc", "llc", "ltd", "corp", "limited", "lp", "llp"}
             if comma_suffix and t.endswith(("'s", "’s")):
                 start_tok = j
                 j -= 1
@@ -119,6 +126,11 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
                 break
             if re.search(r"-(?:based|owned|listed|headquartered|controlled|backed|led|focused)$", tl):
                 break  # "B.C.-based Bolt Metals Corp.": the description is not part of the name
+            if tl in _HEADLINE_WORDS:
+                break  # "Strategic Investment From Mitsui & Co.": a title-case headline's words
+            if re.fullmatch(r"[a-z]{1,3}-\d+", t):  # "i-80 Gold Corp.": a name opened by a code
+                start_tok = j
+                break
             if _is_cap(t) and not t.isdigit():
                 start_tok = j
             elif re.fullmatch(r"\d{5,}", t):  # a numbered company: "1302343 B.C. Ltd."

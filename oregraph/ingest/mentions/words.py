@@ -82,6 +82,8 @@ _AND_INDUSTRY = {"mining", "smelting", "refining", "industrial", "industries", "
                  "resources", "energy", "investment", "investments", "finance", "metallurgical", "processing"}
 
 _OPENING_WORDS = {"the", "today", "yesterday", "shares", "also", "meanwhile", "and", "but", "however", "in", "on",
+                  "if", "owner", "operator", "producer", "customer", "supplier", "buyer", "seller", "some", "many",
+                  "most", "where", "whereas", "because", "although", "though", "once", "unlike", "like",
                   "at", "as", "after", "before", "while", "when", "under", "with", "this", "that", "these", "those",
                   "our", "its", "their", "a", "an", "both", "each", "now", "then", "since", "recently", "earlier"}
 
