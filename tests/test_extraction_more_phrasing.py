@@ -505,3 +505,14 @@ def test_names_opened_by_a_code_and_headline_words(text: str, org: str) -> None:
 ])
 def test_no_company_from_symbols_or_opening_words(text: str, bad: str) -> None:
     assert bad not in {e.label for e in run(text).entities.values() if e.kind == "org"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"{HAR} owns the Crawford Nickel-Cobalt Sulphide Project in Ontario.",
+     {("commodity", "Crawford Nickel-Cobalt Sulphide Project", "nickel"),
+      ("commodity", "Crawford Nickel-Cobalt Sulphide Project", "cobalt")}),
+    # TRAP: a title-case heading is no site's name with a commodity
+    (f"{HAR} reported results.\n\nFast Track Tarnwell Lithium Processing Facility\n\nThe plant is being built.", set()),
+])
+def test_deposit_type_after_commodities(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"commodity"}) == expected

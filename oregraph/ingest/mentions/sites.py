@@ -31,6 +31,11 @@ _COORDINATED_END = re.compile(_COORDINATED.pattern + "$")
 
 
 
+# kinds of deposit written after a site's commodities ("the Crawford Nickel-Cobalt Sulphide Project")
+_DEPOSIT_TYPES = {"sulphide", "sulfide", "oxide", "laterite", "porphyry", "skarn", "epithermal", "vms", "iocg", "clay",
+                  "brine", "placer", "vein", "hard-rock", "hardrock", "heap-leach", "tailings", "sands"}
+
+
 def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, str, list[tuple[str, str]]]]:
     """Named plants, mines and projects: (start, end, label, core name, class, commodities)."""
     lex = lexicon()
@@ -72,6 +77,9 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
                 comms.extend(c for c in comm_parts if c)
             elif tl in _ASSET_DESCRIPTORS and not _is_cap(t):
                 pass
+            elif tl in _DEPOSIT_TYPES and j > 0 and \
+                    lex.commodities.get(fold(re.split(r"[-/]", toks[j - 1].group(0))[-1])):
+                pass  # "Nickel-Cobalt Sulphide Project": a capitalised descriptor after the commodities
             elif tl == "and" and comms and j > 0 and lex.commodities.get(fold(toks[j - 1].group(0))):
                 pass  # "gold and silver deposit"
             elif _is_cap(t) and any(lex.commodities.get(fold(p)) or fold(p) in {"rare", "earth", "earths"}

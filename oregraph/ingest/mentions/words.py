@@ -73,7 +73,8 @@ _ASSET_DESCRIPTORS = {
     "reduction", "refining", "smelting", "ore", "sands", "royalty", "flotation", "concentrate",
     "leaching", "brine", "porphyry", "vein", "gravel", "placer", "hard-rock", "hardrock",
     "greenfield", "brownfield", "past-producing", "producing", "mineral", "extraction",
-    "clay", "ionic", "adsorption", "skarn", "epithermal", "sediment-hosted", "in-situ", "isr",
+    "clay", "ionic", "adsorption", "skarn", "epithermal", "sediment-hosted", "in-situ", "isr", "sulphide", "sulfide",
+    "laterite", "iocg", "vms", "oxide-sulphide", "heap-leach",
 }
 
 # trade words joined by "and" inside one company name
