@@ -516,3 +516,23 @@ def test_no_company_from_symbols_or_opening_words(text: str, bad: str) -> None:
 ])
 def test_deposit_type_after_commodities(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"commodity"}) == expected
+
+
+def test_saint_abbreviation_opens_a_site_name_and_nyse_a_is_nyse_american() -> None:
+    ex = run(f"{HAR} (NYSE-A: HRW) holds the St. Denis lithium project in Quebec.")
+    assert {(f.predicate, f.object if f.predicate == "listedAs" else ex.entities[f.object].label)
+            for f in ex.facts if f.predicate in ("listedAs", "commodity")} == \
+        {("listedAs", "NYSEAMERICAN:HRW"), ("commodity", "lithium")}
+    assert "St. Denis lithium project" in {e.label for e in ex.entities.values()}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # TRAP: a company's unnamed projects are not the company
+    (f"{HAR} will acquire a 100% interest in {KES}'s uranium projects in Utah.", set()),
+    (f"Brisk Metals Corp, a subsidiary of the Segia Gulf Group Ltd, shipped ore.",
+     {("subsidiaryOf", "Brisk Metals Corp", "Segia Gulf Group Ltd")}),
+    (f"{HAR} has incorporated a U.S.-based subsidiary, {LUM}, to run the plant.",
+     {("subsidiaryOf", LUM, HAR)}),
+])
+def test_unnamed_sites_of_a_company_and_new_subsidiaries(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"acquires", "subsidiaryOf", "ownsStakeIn"}) == expected

@@ -99,8 +99,8 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
         while k >= 0:
             t = toks[k].group(0)
             gap = sent.text[toks[k].end():toks[k + 1].start()]
-            if gap.strip() not in ("", "-"):
-                break
+            if gap.strip() not in ("", "-") and not (gap.strip() == "." and t in {"St", "Ste", "Mt", "Ft", "Pt"}):
+                break  # "the St. Denis-Sangster project": an abbreviated saint or mount opens the name
             if _is_cap(t) and not t.endswith(("'s", "’s")) and fold(t) not in {"the"} and \
                     not re.search(r"-(?:supplied|owned|based|operated|led|type|backed|listed|run|controlled)$", t):
                 name_start = k

@@ -28,7 +28,7 @@ class HoldingRules(_ReaderBase):
             rf"{E},? (?:is |was |became |has been )?(?:now )?(?:an? |the )?(?:indirect,? |direct,? )?"
             rf"(?:(?P<wholly>{_WHOLLY})|⟦%(?P<pct>[\d.]+)⟧[- ]?owned|(?P<major>majority[- ]owned))?,?\s*"
             rf"(?:operating |principal |Canadian |U\.S\. |Australian |holding )?"
-            rf"(?:subsidiary|filiale(?: en propriété exclusive)?) (?:of|de) {E}")
+            rf"(?:subsidiary|filiale(?: en propriété exclusive)?) (?:of|de) (?:the |la |le )?{E}")
         for m in self._iter(pat, t):
             a, b = m.group(1), m.group(m.lastindex or 0)
             share = 100.0 if m.group("wholly") else float(m.group("pct")) if m.group("pct") else None
@@ -98,6 +98,13 @@ class HoldingRules(_ReaderBase):
                             rf"(?:subsidiary|unit),? (?:the |called |named )?{E}", t):
             if self.is_org(m.group(1)) and self.is_org(m.group(2)):
                 self.emit("subsidiaryOf", self.key(m.group(2)), self.key(m.group(1)), "subsidiary.said_a_subsidiary",
+                          confidence=0.75)
+        # "X has incorporated a U.S.-based subsidiary, Y", "X formed a new subsidiary, Y"
+        for m in self._iter(rf"{E}(?: has| have| had)? (?:also |recently )?(?:incorporated|formed|created|established|set up) "
+                            rf"an? (?:new |wholly[- ]owned |(?:[\w.-]+|⟦\d+⟧\.?)-based |local |[A-Z][a-z]+ )*subsidiary,? "
+                            rf"(?:called |named )?{E}", t):
+            if self.is_org(m.group(1)) and self.is_org(m.group(2)):
+                self.emit("subsidiaryOf", self.key(m.group(2)), self.key(m.group(1)), "subsidiary.incorporated",
                           confidence=0.75)
         # "X, a crown corporation whose sole shareholder is Y"
         for m in self._iter(rf"{E}(?:,? [^⟦;]{{0,60}}?)? whose (?P<how>sole|only|majority|controlling|principal|largest) "
@@ -406,6 +413,10 @@ class HoldingRules(_ReaderBase):
             site = re.match(rf"['’]s? (?:former |previous |existing |old |historic )?(?:[\w-]+ )?{E}", t[m.end():])
             if site and self.is_org(target) and self.is_asset(site.group(1)) and not m.group(3):
                 target = site.group(1)
+            elif self.is_org(target) and re.match(r"['’]s? (?:[\w-]+ |⟦\d+⟧ ){0,3}?(?:projects?|assets?|properties|property|mines?|"
+                                                  r"claims|portfolio|business(?:es)?|operations?|tenements|"
+                                                  r"concessions?)\b", t[m.end():]):
+                continue  # "acquire a 100% interest in Fulcrum's uranium projects": unnamed sites, not Fulcrum
             # "buy Y's 40% stake in Z": what is bought is the stake in Z, and Y holds it until the deal closes
             held = _POSSESSIVE_STAKE.match(t, m.end())
             if held and not m.group(3) and self.is_org(target) and \
