@@ -536,3 +536,14 @@ def test_saint_abbreviation_opens_a_site_name_and_nyse_a_is_nyse_american() -> N
 ])
 def test_unnamed_sites_of_a_company_and_new_subsidiaries(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"acquires", "subsidiaryOf", "ownsStakeIn"}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"{HAR} is one of the few potential suppliers of dysprosium and terbium outside China.",
+     {("commodity", HAR, "dysprosium"), ("commodity", HAR, "terbium")}),
+    (f"{KES} is a U.S.-based, focused uranium company.", {("commodity", KES, "uranium")}),
+    # TRAP: a goal is not a trade
+    (f"{LUM} aims to be a major producer of nickel by 2030.", set()),
+])
+def test_what_a_company_supplies(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"commodity"}) == expected

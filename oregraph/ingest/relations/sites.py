@@ -160,7 +160,8 @@ class SiteRules(_ReaderBase):
                  r"supply|refin\w*|smelt\w*|output|producer|miner)")
         # production that is planned, hoped for or reported by others is not a fact about the present
         hypothetical = bool(re.search(r"\b(?:reported(?:ly)? (?:that|the)|reportedly|newspapers?|would|could|might|"
-                                      r"plans? to|negotiat\w*|considering)\b", t))
+                                      r"plans? to|negotiat\w*|considering|aims? to|aiming to|intends? to|seeks? to|"
+                                      r"hopes? to|(?:to|will) become)\b", t))
         # "X will continue primary aluminium production"
         for m in () if hypothetical else self._iter(rf"{E}(?:,[^⟦]{{0,60}},)? (?:[\w-]+ ){{0,4}}?(?:primary |refined |its )?{E} "
                             rf"(?:(?:concentrates?|cathodes?|metal|ore|oxide|carbonate|hydroxide|sulphate|sulfate) )?"
@@ -305,8 +306,18 @@ class SiteRules(_ReaderBase):
             for n in re.findall(E, m.group(2)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(site), self.key(n), "commodity.site_contains", confidence=0.65)
+        # "X is one of the few potential suppliers of dysprosium and terbium", "X is a major producer of nickel"
+        for m in () if hypothetical else self._iter(
+                rf"{E},? (?:is|was|will be|has become|became|remains|aims to be) (?:one of the |an? |the )(?:[\w-]+ ){{0,3}}?"
+                rf"(?:suppliers?|producers?|sources?|miners?|refiners?|exporters?) of (?:[\w-]+ ){{0,2}}?"
+                rf"((?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)", t):
+            if not self.is_org(m.group(1)) or royalty_or_price or re.search(r"\baims to be|\bwill be", m.group(0)):
+                continue
+            for n in re.findall(E, m.group(2)):
+                if self.kind(n) == "commodity":
+                    self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.supplier_of", confidence=0.7)
         # "COMMODITY producer X" / "X, a COMMODITY producer/miner/explorer"
-        for m in () if hypothetical else self._iter(rf"{E},? (?:is )?an? (?:[\w-]+ ){{0,3}}?((?:{E}(?:, |,? and |,? or |-| ))*{E})(?:[- ]\w+)? "
+        for m in () if hypothetical else self._iter(rf"{E},? (?:is )?an? (?:(?:[\w-]+|⟦\d+⟧\.?-based),? ){{0,3}}?((?:{E}(?:, |,? and |,? or |-| ))*{E})(?:[- ]\w+)? "
                             rf"(?:producer|miner|mining company|explorer|exploration company|developer|refiner|"
                             rf"smelter|company|supplier)", t):
             if not (self.is_org(m.group(1)) or self.is_asset(m.group(1))):
