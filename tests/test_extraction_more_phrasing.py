@@ -547,3 +547,13 @@ def test_unnamed_sites_of_a_company_and_new_subsidiaries(text: str, expected: se
 ])
 def test_what_a_company_supplies(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"commodity"}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"{HAR} has reached an agreement with {KES} for electricity at its mine.", {("partnerOf", HAR, KES)}),
+    # TRAPS: a service contract; an agreement only reported
+    (f"{HAR} signed a drilling contract with {KES} for 10,000 metres.", set()),
+    (f"{HAR} may have reached an agreement with {KES}, a newspaper said.", set()),
+])
+def test_an_agreement_without_a_type_word(text: str, expected: set[tuple]) -> None:
+    assert facts(text, {"partnerOf"}) == expected

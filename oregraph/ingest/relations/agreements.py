@@ -33,6 +33,7 @@ class AgreementRules(_ReaderBase):
             self._partnered_with()
             self._buys_all_output()
             self._invested_in()
+            self._untyped_agreement()
             return
         orgs = [n for n in re.findall(E, t) if self.is_org(n)]
         if only_contemplated(t):
@@ -85,6 +86,27 @@ class AgreementRules(_ReaderBase):
             if self.is_org(a) and self.is_org(b) and self.key(a) != self.key(b):
                 self.emit("partnerOf", self.key(a), self.key(b), "agreement.invested_in",
                           agreement="StrategicInvestment", status="completed", confidence=0.65)
+
+    def _untyped_agreement(self) -> None:
+        """"X has reached an agreement with Y", "X inked a new deal with Y": an agreement of no named type
+        (``Other``); a service contract (drilling, engineering, advice, underwriting) is no partnership."""
+        t = self.t
+        if only_contemplated(t):
+            return
+        for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)(?: has| have| had)?(?: also| now| today)? "
+                            rf"(?:reached|signed|entered into|concluded|struck|inked|executed|finali[sz]ed) "
+                            rf"an? (?:new |definitive |binding |formal |long-term |[\w-]+ ){{0,2}}?"
+                            rf"(?:agreement|deal|contract|arrangement) with (?:the )?{E}", t):
+            if re.search(r"\b(?:drilling|engineering|consult\w*|services?|EPC|construction|contractor|advis\w*|"
+                         r"underwrit\w*|investor relations|employment|lease|rental|purchase order)\b", m.group(0), re.I):
+                continue
+            a = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
+                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            b = m.group(m.lastindex or 0)
+            if a and self.is_org(b) and a != self.key(b):
+                status = "terminated" if _TERMINATED.search(t) else "signed"
+                self.emit("partnerOf", a, self.key(b), "agreement.untyped", agreement="Other", status=status,
+                          confidence=0.6)
 
     def _partnered_with(self) -> None:
         """"X has partnered with Y on ...", "X teamed up with Y": a partnership without an agreement's name."""
