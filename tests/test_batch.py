@@ -162,3 +162,21 @@ def test_one_input_of_any_kind_is_read_without_a_store() -> None:
     assert all(i.extraction is not None for i in items) and len(issues) == 5
     (page,), none = read_input(SOURCES / "alder-birch.html")
     assert page.kind == "html" and page.extraction is None and none == []
+
+
+def test_an_unexpected_error_in_one_document_fails_that_document_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import oregraph.ingest.batch as batch
+
+    real = batch.extract
+
+    def flaky(announcement):  # a defect that only one text triggers
+        if "Quarterly Copper" in announcement.text[:200]:
+            raise RuntimeError("boom")
+        return real(announcement)
+
+    monkeypatch.setattr(batch, "extract", flaky)
+    with Store.memory() as st:
+        report = ingest_paths(st, RELEASES)
+    failed = [name for name, _ in report.failed]
+    assert failed and all("could not be read (RuntimeError: boom)" in why for _, why in report.failed)
+    assert len(report.ingested) == len(RELEASES) - len(failed) > 0

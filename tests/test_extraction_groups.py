@@ -47,3 +47,9 @@ def test_items_far_after_the_description_get_nothing() -> None:
     text = (f"{HAR} agreed to acquire interests in three gold mining companies in Brazil. {filler} "
             f"{HAR} will acquire 20 pct of Corvo Mining Ltd.")
     assert ("locatedIn", "Corvo Mining Ltd", "Brazil") not in facts(text, {"locatedIn"})
+
+
+def test_more_names_than_the_count_gives_no_item() -> None:
+    text = ("Harrowgate Metals Ltd has announced the purchase of two gold concessions from Kestrel Mining Corp. "
+            "The concessions, known as Wrenfold, Esker, Tarn and Merrow, are located near two towns in Ontario.")
+    assert not {f for f in facts(text, {"acquires"}) if f[1] == HAR}

@@ -361,3 +361,28 @@ SITES = [
 def test_site_identity(text: str, name_a: str, name_b: str, same: bool) -> None:
     ex = run(text)
     assert (_key_of(ex, name_a) == _key_of(ex, name_b)) is same
+
+
+# -- review findings: text that looks like the mask's own tokens, future years, "About Us" ----------------
+
+@pytest.mark.parametrize("text", [
+    f"Beta Copper Corp. said {HAR} acquired ⟦0⟧ last week.",
+    f"{HAR} acquired ⟦9⟧ from {KES}.",
+])
+def test_mask_brackets_in_a_text_are_no_mentions(text: str) -> None:
+    ex = run(text)  # no crash, and no company acquired through a forged token
+    assert not [f for f in ex.facts if f.predicate == "acquires" and ex.entities[f.object].kind == "org"]
+
+
+def test_a_later_year_in_the_text_does_not_make_this_year_s_deal_background() -> None:
+    text = (f"{HAR} reported results on March 3, 2024.\n\n{HAR} acquired the Beta Gold Project from {KES} in 2024. "
+            f"{HAR} expects first gold production at Beta in 2028.")
+    got = actual_facts(run(text), frozenset({"acquires"}))
+    assert {(p, s, o) for p, s, o, _ in got} == {("acquires", HAR, "Beta Gold Project")}
+
+
+def test_about_us_after_a_partner_s_about_section_is_the_issuer_again() -> None:
+    text = (f"{HAR} (TSX: HRW) signed an offtake agreement with {KES}.\n\nAbout {KES}\n\n{KES} runs a zinc smelter "
+            f"in Ontario.\n\nAbout Us\n\nThe Company holds a 60% interest in the Tollan Mine in Quebec.")
+    got = actual_facts(run(text), frozenset({"ownsStakeIn"}))
+    assert {(p, s, o) for p, s, o, _ in got} == {("ownsStakeIn", HAR, "Tollan Mine")}

@@ -75,12 +75,23 @@ def ingest_announcement(store: Store, announcement: Announcement) -> tuple[str, 
 
 
 class _Now:
-    """A finished future, for extractions done in this process."""
+    """A finished future, for extractions done in this process (its error, if any, comes out of
+    ``result()`` as a process pool's would)."""
 
-    def __init__(self, value: Extraction) -> None:
+    def __init__(self, value: Extraction | None, error: BaseException | None = None) -> None:
         self._value = value
+        self._error = error
+
+    @classmethod
+    def of(cls, announcement: Announcement) -> _Now:
+        try:
+            return cls(extract(announcement))
+        except Exception as exc:  # noqa: BLE001 - raised again by result(), inside the run's error handling
+            return cls(None, exc)
 
     def result(self) -> Extraction:
+        if self._error is not None:
+            raise self._error
         return self._value
 
 
@@ -99,7 +110,7 @@ def _worker_init() -> None:
 
 def _extractor(workers: int) -> tuple[Callable[[Announcement], Future | _Now], Callable[[], None]]:
     if workers <= 1:
-        return (lambda a: _Now(extract(a))), (lambda: None)
+        return _Now.of, (lambda: None)
     # spawn, not fork: the parent holds an open RocksDB store and its threads
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_worker_init)
@@ -162,6 +173,11 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, dry_run: bool = F
             written = ctx.write(future.result())
         except OregraphError as exc:
             report.failed.append((item.name, str(exc)))
+            report.count(item.kind, "failed")
+            return
+        except Exception as exc:  # noqa: BLE001 - one document's defect must not stop the others
+            report.failed.append((item.name, f"could not be read ({type(exc).__name__}: {exc}); the other inputs "
+                                             f"were ingested - please report this file to the oregraph maintainers"))
             report.count(item.kind, "failed")
             return
         report.ingested.append(item.name)

@@ -29,6 +29,16 @@ def _ticker_span(sentence: Sentence, ticker: str) -> tuple[int, int] | None:
     return sentence.start + found.start(), sentence.start + found.end()
 
 
+def _year_of(date: object, text: str) -> int | None:
+    """The announcement's year: from its date (a date or its ISO text), else the first year its opening
+    lines name (a dateline); None when neither says."""
+    year = getattr(date, "year", None)
+    if isinstance(year, int):
+        return year
+    found = re.match(r"\s*((?:19|20)\d\d)\b", str(date or "")) or re.search(r"\b((?:19|20)\d\d)\b", text[:400])
+    return int(found.group(1)) if found else None
+
+
 def _dedupe(facts: list[Fact]) -> list[Fact]:
     """One fact per (predicate, subject, object): the most informative, most confident one."""
     best: dict[tuple, Fact] = {}
@@ -60,6 +70,7 @@ def extract(announcement: Announcement) -> Extraction:
     cleaned = clean(text)
     sentences = sentences_of(text, cleaned)
     ctx = discover(text, sentences)
+    ctx.year = _year_of(announcement.date or cleaned.date, text)
     in_french = french.is_french(text)
     if in_french:
         french.add_mentions(ctx, text, sentences)

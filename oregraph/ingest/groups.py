@@ -91,7 +91,10 @@ class GroupReader:
             where = _LOCATED.match(m.text, known.end())
             place = next((m.mentions[int(n)].key for n in re.findall(r"⟦(\d+)⟧", where.group(0))
                           if self._kind(m, n) == "place"), None) if where else None
-            for n in re.findall(r"⟦(\d+)⟧", known.group("names")):
+            listed = re.findall(r"⟦(\d+)⟧", known.group("names"))
+            if len(listed) > group.count:
+                listed = []  # more names than the description counted: which are the items is not said
+            for n in listed:
                 key = m.mentions[int(n)].key
                 if self.ctx.entities[key].kind in ("facility", "project"):
                     named.append(key)

@@ -95,6 +95,7 @@ def sentences_of(text: str, cleaned: Cleaned) -> list[Sentence]:
         if para.section in ("skip", "header"):
             continue
         for s, e in split_sentences(text, para.start, para.end):
-            flat = re.sub(r"\s", " ", text[s:e])
+            # the mask's brackets never come from the source: "⟦0⟧" in a text is no mention (same length)
+            flat = re.sub(r"\s", " ", text[s:e]).replace("⟦", "[").replace("⟧", "]")
             sentences.append(Sentence(s, e, flat, para.section, len(sentences)))
     return sentences

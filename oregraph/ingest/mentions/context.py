@@ -28,6 +28,8 @@ class DocContext:
     entities: dict[str, Entity] = field(default_factory=dict)
     listings: list[Listing] = field(default_factory=list)
     issuer: str | None = None
+    #: the year the announcement is dated (for telling its news from background), None when unknown
+    year: int | None = None
     lower_words: set[str] = field(default_factory=set)
     _index: dict[str, str | None] = field(default_factory=dict)  # folded name -> key (None: ambiguous)
     _priority: dict[str, int] = field(default_factory=dict)  # folded name -> 0 label, 1 alias

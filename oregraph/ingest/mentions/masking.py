@@ -149,6 +149,6 @@ def about_companies(ctx: DocContext, sentences: list[Sentence]) -> list[str | No
             heading = _ABOUT.match(sent.text)
             if heading and len(sent.text.split()) <= 10:
                 current = next((k for _, _, k in ctx.find(heading.group("name"))
-                                if ctx.entities[k].kind == "org"), current)
+                                if ctx.entities[k].kind == "org"), None)  # "About Us": the issuer again
         out.append(current)
     return out

@@ -165,7 +165,7 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
 _KNOWN_AS = re.compile(r"\b[Tt]he (?:two |three |four |five )?(?P<head>concessions|properties|projects|mines|claims|"
                        r"deposits|prospects),? (?:known as|named|called) "
                        r"(?P<names>[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}"
-                       r"(?:(?:,? and |, )[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2})*)")
+                       r"(?:(?:,? and |, )[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}){0,7})")
 
 
 

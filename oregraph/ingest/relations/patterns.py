@@ -136,3 +136,8 @@ _OUTLINE = re.compile(r"\s+(?:boundar(?:y|ies)|outlines?|limits|maps?|footprints
 def _compiled(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     """The rules' patterns, compiled once: there are more of them than ``re``'s own cache holds."""
     return re.compile(pattern)
+
+
+# where a list of mentions may start: not right after another of its elements ("⟦1⟧, ⟦2⟧ and ⟦3⟧" is
+# matched once, from ⟦1⟧, instead of once from each element)
+_LIST_START = r"(?<!⟧, )(?<!⟧ and )(?<!⟧ or )(?<!⟧-)(?<!⟧ )"

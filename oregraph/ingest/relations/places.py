@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from oregraph.ingest.relations.patterns import _TITLE_HEAD, E, PNAME, TITLE
+from oregraph.ingest.relations.patterns import E, _LIST_START, PNAME, TITLE, _TITLE_HEAD
 from oregraph.ingest.relations.reader import _ReaderBase
 
 
@@ -41,13 +41,13 @@ class PlaceAndOfficerRules(_ReaderBase):
                 place_key = self.key(place)
             self.emit("locatedIn", self.key(subj), place_key, "located.in", confidence=0.8)
             # "the Endeavor Mine and CSA Copper Mine, in the Cobar Basin, NSW": the sites of the list too
-            listed = re.search(r"(?:⟦\d+⟧,? )*⟦\d+⟧,? and (?:the )?$", t[:m.start()])
+            listed = re.search(r"(?:⟦\d+⟧,? )*⟦\d+⟧,? and (?:the )?$", t[max(0, m.start() - 400):m.start()])
             if self.is_asset(subj) and listed and "," in m.group(0)[:m.end(1) - m.start() + 3]:
                 for n in re.findall(E, listed.group(0)):
                     if self.is_asset(n):
                         self.emit("locatedIn", self.key(n), place_key, "located.in_list", confidence=0.7)
         # "The A and B nickel projects are located (40 km north of Town) in central Region": each one
-        for m in self._iter(rf"((?:{E}, )*{E},? and {E}) (?:{E} )?(?:[\w-]+ )?"
+        for m in self._iter(rf"{_LIST_START}((?:{E}, )*{E},? and {E}) (?:{E} )?(?:[\w-]+ )?"
                             rf"(?:projects|mines|properties|deposits|prospects|smelters|plants|mills|refineries) "
                             rf"(?:(?:are|were) (?:both |all )?(?:located|situated) (?:[^⟦.;]|⟦\d+⟧){{0,140}}?)?\bin (?:the )?"
                             rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?"
@@ -62,7 +62,7 @@ class PlaceAndOfficerRules(_ReaderBase):
                 self.emit("locatedIn", self.key(n), self.key(place), "located.plural", confidence=0.75)
         # "the A, B and C properties, all of which are in the province of Quebec"; "A and B, both near
         # Hearst, Ontario": one place for every site of the list
-        for m in self._iter(rf"((?:{E}, )*{E},? and {E})(?: (?:[\w-]+ ){{0,2}}?(?:projects|mines|properties|deposits|prospects|"
+        for m in self._iter(rf"{_LIST_START}((?:{E}, )*{E},? and {E})(?: (?:[\w-]+ ){{0,2}}?(?:projects|mines|properties|deposits|prospects|"
                             rf"claims|concessions))?,? (?:all of which are|both of which are|which are all|which are both|"
                             rf"all|both)(?: (?:located|situated))? (?P<how>in|near|within) (?:the )?(?:(?:[Pp]rovince|[Ss]tate|"
                             rf"[Rr]egion|[Tt]erritory) of )?{E}", t):

@@ -215,11 +215,5 @@ class _ReaderBase:
         """A sentence about a deal years before the announcement ("On March 30, 2012, X acquired Y")."""
         dated = re.match(r"\W*(?:On|In|During|Back in|As of) (?:[A-Z][a-z]+\.? (?:\d{1,2},? )?)?((?:19|20)\d\d)\b", self.t) or \
             re.search(r"\b(?:acquired|bought|purchased)\b[^.;]{0,80}?\bin ((?:19|20)\d\d)\b", self.t)
-        if not dated:
-            return False
-        latest = getattr(self.ctx, "_latest_year", None)
-        if latest is None:
-            years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", self.ctx.text)]
-            latest = max(years, default=0)
-            self.ctx._latest_year = latest
-        return int(dated.group(1)) < latest - 1
+        # older than the year before the announcement's own (unknown date: nothing is background)
+        return bool(dated and self.ctx.year and int(dated.group(1)) < self.ctx.year - 1)

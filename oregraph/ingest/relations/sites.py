@@ -6,12 +6,13 @@ import re
 
 from oregraph.ingest.relations.patterns import (
     _compiled,
+    E,
+    _LIST_START,
+    only_contemplated,
     _OUTLINE,
+    P,
     _SITE_HEADS,
     _WHOLLY,
-    E,
-    only_contemplated,
-    P,
 )
 from oregraph.ingest.relations.reader import _ReaderBase
 
@@ -161,7 +162,8 @@ class SiteRules(_ReaderBase):
         # production that is planned, hoped for or reported by others is not a fact about the present
         hypothetical = bool(re.search(r"\b(?:reported(?:ly)? (?:that|the)|reportedly|newspapers?|would|could|might|"
                                       r"plans? to|negotiat\w*|considering|aims? to|aiming to|intends? to|seeks? to|"
-                                      r"hopes? to|(?:to|will) become)\b", t))
+                                      r"hopes? to|(?:to|will) become|first (?:[\w-]+ |⟦\d+⟧ )?production|"
+                                      r"expected to (?:begin|start|commence))\b", t))
         # "X will continue primary aluminium production"
         for m in () if hypothetical else self._iter(rf"{E}(?:,[^⟦]{{0,60}},)? (?:[\w-]+ ){{0,4}}?(?:primary |refined |its )?{E} "
                             rf"(?:(?:concentrates?|cathodes?|metal|ore|oxide|carbonate|hydroxide|sulphate|sulfate) )?"
@@ -208,7 +210,9 @@ class SiteRules(_ReaderBase):
         # "additional gold and silver ore reserves at its Sleeper mine", "42,000 ounces of gold from the
         # X mine", "grading 0.8 ounces of gold a ton at X": a site's commodity told by its reserves,
         # grades, intercepts or output
-        comms = r"((?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)"
+        # a list of commodities, matched only from its first element (restarting at every element of a long
+        # list would make the rules quadratic in its length)
+        comms = _LIST_START + r"((?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)"
         royalty_or_price = bool(re.search(r"\broyalt|\bstream|\bprice|\bNSR\b", t, re.I))
         for m in self._iter(rf"(?:{comms} (?:[\w-]+ ){{0,2}}?(?:ore )?(?:reserves?|resources?|mineral(?:i[sz]ation)?|grades?|"
                             rf"production|output|intercepts?|intersections?|assays?|values|zones?|veins?|"
@@ -239,7 +243,7 @@ class SiteRules(_ReaderBase):
         business = (r"(?:trading|marketing|production|mining|smelting|refining|processing|manufacturing|"
                     r"fabricating|fabrication|exploration|sales)")
         for m in self._iter(
-                rf"(?P<list1>(?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧) (?:[\w-]+ )?{business} "
+                rf"{_LIST_START}(?P<list1>(?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧) (?:[\w-]+ )?{business} "
                 rf"(?:activities|business(?:es)?|operations|division|arm|interests|assets) of (?:the )?⟦(?P<of>\d+)⟧|"
                 rf"(?:⟦(?P<owner>\d+)⟧['’]s?|\b(?P<pron>[Ii]ts|[Oo]ur)) (?:key |main |core |principal |existing |new )?"
                 rf"(?P<list2>(?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧) "
@@ -310,7 +314,7 @@ class SiteRules(_ReaderBase):
         for m in () if hypothetical else self._iter(
                 rf"{E},? (?:is|was|will be|has become|became|remains|aims to be) (?:one of the |an? |the )(?:[\w-]+ ){{0,3}}?"
                 rf"(?:suppliers?|producers?|sources?|miners?|refiners?|exporters?) of (?:[\w-]+ ){{0,2}}?"
-                rf"((?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)", t):
+                rf"{_LIST_START}((?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)", t):
             if not self.is_org(m.group(1)) or royalty_or_price or re.search(r"\baims to be|\bwill be", m.group(0)):
                 continue
             for n in re.findall(E, m.group(2)):
