@@ -191,7 +191,8 @@ DEALS = table([
      {("ownsStakeIn", HAR, "Tarn property"), ("operates", HAR, "Tarn property")}),
     # TRAP: a purchase years before the announcement is background
     ("trap-background-purchase",
-     f"{HAR} reported results for 2025. On March 30, 2012, {KES} acquired all outstanding shares of {LUM}.",
+     f"Harrowgate Reports Results\n\nVANCOUVER, March 3, 2025 -- {HAR} reported results for 2024. On March 30, "
+     f"2012, {KES} acquired all outstanding shares of {LUM}.",
      set()),
 ])
 
