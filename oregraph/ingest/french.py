@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from oregraph.ingest import rx
 from oregraph.ingest.lexicon import fold, lexicon, normalise_exchange, slug
 from oregraph.ingest.mentions import DocContext, Listing, Masked, _place_key
 from oregraph.ingest.records import Fact, Sentence
@@ -52,9 +53,9 @@ def is_french(text: str) -> bool:
     True
     """
     lower = text.lower()
-    words = re.findall(r"[a-zàâçéèêëîïôûùüÿœ]+", lower)
+    words = rx.findall(r"[a-zàâçéèêëîïôûùüÿœ]+", lower)
     # elided articles and pronouns ("l'acquisition", "d'Albecour", "qu'elle") are French too
-    fr = sum(w in _FR for w in words) + len(re.findall(r"\b(?:[ldjnsc]|qu)['’][a-zàâçéèêëîïôûùüÿœ]", lower))
+    fr = sum(w in _FR for w in words) + len(rx.findall(r"\b(?:[ldjnsc]|qu)['’][a-zàâçéèêëîïôûùüÿœ]", lower))
     en = sum(w in _EN for w in words)
     return fr > en
 
@@ -213,8 +214,8 @@ def _add_org(ctx: DocContext, name: str) -> str:
         key = ctx.add("org", name, "Company")
     if lost_issuer:
         ctx.issuer = key
-    stem = re.sub(rf",?\s+(?:{_FORMS_FR})$", "", name).strip()
-    stem = re.sub(r"^[Ss]ociété en commandite\s+", "", stem)
+    stem = rx.sub(rf",?\s+(?:{_FORMS_FR})$", "", name).strip()
+    stem = rx.sub(r"^[Ss]ociété en commandite\s+", "", stem)
     if stem and stem != name and fold(stem) not in lexicon().places and fold(stem) not in lexicon().commodities:
         ctx.alias(key, stem)
     return key
@@ -222,7 +223,7 @@ def _add_org(ctx: DocContext, name: str) -> str:
 
 def _stands_alone(text: str, short: str, full: str) -> bool:
     """Whether ``short`` is used in the text other than as the end of ``full``."""
-    return len(re.findall(re.escape(short), text)) > len(re.findall(re.escape(full), text))
+    return len(rx.findall(re.escape(short), text)) > len(rx.findall(re.escape(full), text))
 
 
 _PAREN = re.compile(r"\s*\(([^()]{0,300})\)")
@@ -237,9 +238,9 @@ def _read_after_name(ctx: DocContext, key: str, sent: Sentence, end: int) -> Non
             code = french_exchange(t.group("ex"))
             if code:
                 _listing(ctx, key, code, t.group("sym"), sent)
-        for term in re.findall(r"[«\"“]\s*([^»\"”]+?)\s*[»\"”]", inner):
+        for term in rx.findall(r"[«\"“]\s*([^»\"”]+?)\s*[»\"”]", inner):
             term = term.strip()
-            if re.fullmatch(r"(?:la |le |l['’])?(?:Société|Corporation|Entreprise|Compagnie)", term, re.I):
+            if rx.fullmatch(r"(?:la |le |l['’])?(?:Société|Corporation|Entreprise|Compagnie)", term, re.I):
                 ctx.issuer = key  # the definition names the issuer, whatever the English pass guessed
                 continue
             if term and term[0].isupper() and fold(term) not in _GENERIC_FR:
@@ -259,7 +260,7 @@ def _governments(ctx: DocContext, text: str) -> None:
     lex = lexicon()
     for form, label in _GOVERNMENTS_FR.items():
         pattern = r"(?<!\w)" + form.replace(" ", r"\s+") + r"(?!\w)"
-        for m in re.finditer(pattern, text, re.I):
+        for m in rx.finditer(pattern, text, re.I):
             entry = lex.orgs.get(fold(label))
             key = ctx.lookup(label) or ctx.add("org", label, entry.cls if entry else "GovernmentBody")
             ctx.entities[key].classes.add(entry.cls if entry else "GovernmentBody")
@@ -279,10 +280,10 @@ def _assets(ctx: DocContext, sent: Sentence) -> None:
         if ctx.lookup(name) and ctx.entities[ctx.lookup(name)].kind == "org":  # type: ignore[index]
             continue
         place = lex.places.get(fold(name))
-        place_named = bool(place) and bool(re.search(r"(?:^|\s)(?:de|d['’])$", desc))
+        place_named = bool(place) and bool(rx.search(r"(?:^|\s)(?:de|d['’])$", desc))
         if place and not place_named:
             continue  # "la mine, en Abitibi": a place, not a name
-        if desc and not place_named and re.search(r"(?:^|\s)(?:de|d['’])$", desc):
+        if desc and not place_named and rx.search(r"(?:^|\s)(?:de|d['’])$", desc):
             continue  # "l'usine de Xxx" where Xxx is not a place: too loose
         if fold(words[0]) in _COMMON_FR or fold(name) in _GENERIC_FR:
             continue
@@ -297,7 +298,7 @@ def _assets(ctx: DocContext, sent: Sentence) -> None:
             ctx.alias(key, name)
             ctx.alias(key, f"{m.group('head')} {name}")
         comms: set[tuple[str, str]] = set(getattr(ent, "_commodities", set()))
-        for word in re.findall(r"[a-zà-ÿ][a-zà-ÿ\-]+", desc):
+        for word in rx.findall(r"[a-zà-ÿ][a-zà-ÿ\-]+", desc):
             hit = lex.commodities.get(fold(word))
             if word in _ADJ_COMMODITY:
                 label = _ADJ_COMMODITY[word]
@@ -451,10 +452,10 @@ class _FrenchReader(_Reader):
             sub, parent, how = m["sub"], m["parent"], m["how"]
             if not (self.is_org(sub) and self.is_org(parent)):
                 continue
-            if re.search(r"unique|seul", how):
+            if rx.search(r"unique|seul", how):
                 self.emit("subsidiaryOf", self.key(sub), self.key(parent), "subsidiary.sole_shareholder",
                           share=100.0, confidence=0.85)
-            elif re.search(r"majoritaire|contrôle", how):
+            elif rx.search(r"majoritaire|contrôle", how):
                 self.emit("subsidiaryOf", self.key(sub), self.key(parent), "subsidiary.majority_shareholder",
                           confidence=0.8)
             else:
@@ -491,7 +492,7 @@ class _FrenchReader(_Reader):
             holder = self.key(m["h"]) if m["h"] is not None else (
                 self.quote_org or self.ctx.issuer if m["pron"] in ("Nous", "nous") else self.owner(m.start()))
             gap = (m["gap"] or "") + (m["after"] or "")
-            via = re.search(rf"(?:par l['’]intermédiaire|par le biais|par le truchement|au moyen) "
+            via = rx.search(rf"(?:par l['’]intermédiaire|par le biais|par le truchement|au moyen) "
                             rf"(?:de |d['’]|du |de la )(?:sa filiale (?:en propriété exclusive )?|son |sa )?{E}"
                             rf"|\bvia (?:sa filiale )?{E}", gap.lstrip(", "))
             if via:
@@ -501,10 +502,10 @@ class _FrenchReader(_Reader):
             self._stake(holder, m["x"], float(m["v"]), "stake.holds_pct")
         # "Les autres actionnaires d'X sont A, qui détient 40 %, B et C, qui détiennent chacune 20 %"
         for m in self._iter(rf"actionnaires {DE}{ART}{_e('held')},? sont (?P<rest>.+)", t):
-            for item in re.finditer(rf"(?P<hs>{E}(?:(?:,\s*|\s+et\s+|\s+ainsi que\s+){E})*),? qui "
+            for item in rx.finditer(rf"(?P<hs>{E}(?:(?:,\s*|\s+et\s+|\s+ainsi que\s+){E})*),? qui "
                                     rf"(?:détient|détiennent|possède|possèdent)(?: chacune?| chacun| respectivement)?"
                                     rf"(?: une participation de)? {_p('v')}", m["rest"]):
-                for h in re.findall(E, item["hs"]):
+                for h in rx.findall(E, item["hs"]):
                     if self.is_org(h):
                         self._stake(self.key(h), m["held"], float(item["v"]), "stake.shareholder_list")
         # "A et B détiennent respectivement 60 % et 40 % de X", "A et B détiennent chacune 50 % de X"
@@ -591,11 +592,11 @@ class _FrenchReader(_Reader):
                 elif rule == "acquisition.whose":  # "X, dont elle a conclu l'acquisition": the subject
                     buyer = self.owner(m.start())
                 else:  # "celle-ci": the closest organization before, else the subject
-                    before = [n for n in re.findall(E, t[:m.start()]) if self.is_org(n)]
+                    before = [n for n in rx.findall(E, t[:m.start()]) if self.is_org(n)]
                     buyer = self.key(before[-1]) if before else self.owner(m.start())
                 share = m["v"] or m["v2"]
                 verb = m["verb"] or ""
-                status = "completed" if re.search(r"conclu|complét|finalis|réalis|clôtur|acquis|achet", verb) \
+                status = "completed" if rx.search(r"conclu|complét|finalis|réalis|clôtur|acquis|achet", verb) \
                     or (rule in ("acquisition.by", "acquisition.whose") and _COMPLETED.search(t)) else "signed"
                 self.emit("acquires", buyer, self.key(m["t"]), rule, share=float(share) if share else None,
                           status=status, confidence=0.75 if rule != "acquisition.by" else 0.7)
@@ -609,24 +610,24 @@ class _FrenchReader(_Reader):
         signed = _SIGNED.search(t)
         if _CONTEMPLATED.search(t) and not signed:
             return
-        if not signed and not re.search(r"\bpartenaire|\bentente avec\b|\baux termes\b|\ben vertu\b", t, re.I):
+        if not signed and not rx.search(r"\bpartenaire|\bentente avec\b|\baux termes\b|\ben vertu\b", t, re.I):
             return
         status = "terminated" if _TERMINATED.search(t) else "signed"
-        binding = False if re.search(r"non[- ](?:contraignante?|exécutoire|liante?)", t, re.I) else \
-            True if re.search(r"\b(?:contraignante?|exécutoire|ferme)\b", t, re.I) else None
+        binding = False if rx.search(r"non[- ](?:contraignante?|exécutoire|liante?)", t, re.I) else \
+            True if rx.search(r"\b(?:contraignante?|exécutoire|ferme)\b", t, re.I) else None
         parties: list[str] = []
-        with_ = re.search(rf"\bavec {ART}{E}", t)
+        with_ = rx.search(rf"\bavec {ART}{E}", t)
         if with_:  # "A a signé … avec B": the parties are A (or the subject) and those after 'avec'
-            before = [n for n in re.findall(E, t[:with_.start()]) if self.is_org(n)]
+            before = [n for n in rx.findall(E, t[:with_.start()]) if self.is_org(n)]
             first = self.key(before[0]) if before and not _FR_START.match(t) else self.owner(with_.start())
-            after = [self.key(n) for n in re.findall(E, t[with_.start():]) if self.is_org(n)]
+            after = [self.key(n) for n in rx.findall(E, t[with_.start():]) if self.is_org(n)]
             found = [first, *after] if first else after
         else:
-            found = [self.key(n) for n in re.findall(E, t) if self.is_org(n)]
+            found = [self.key(n) for n in rx.findall(E, t) if self.is_org(n)]
         for k in found:
             if k not in parties:
                 parties.append(k)
-        if re.search(r"\b(?:les Parties|les parties|les deux sociétés|les deux entreprises)\b", t) and len(parties) < 2:
+        if rx.search(r"\b(?:les Parties|les parties|les deux sociétés|les deux entreprises)\b", t) and len(parties) < 2:
             parties = list(dict.fromkeys([*parties, *([self.ctx.issuer] if self.ctx.issuer else [])]))
         if len(parties) == 1:
             other = self.owner(len(t))
@@ -649,7 +650,7 @@ class _FrenchReader(_Reader):
                 self.emit("operates", self.key(m["o"]), self.key(m["a"]), "operates.passive", confidence=0.85)
         for m in self._iter(rf"\b(?P<pron>[Ss]a|[Ss]on|[Ss]es|[Nn]otre|[Nn]os) (?:propre |principale? |nouvelle? )?"
                             rf"{_e('a')}", t):
-            if not self.is_asset(m["a"]) or re.search(r"\bparticipation|\bintérêt", t[max(0, m.start() - 40):m.start()]):
+            if not self.is_asset(m["a"]) or rx.search(r"\bparticipation|\bintérêt", t[max(0, m.start() - 40):m.start()]):
                 continue
             owner = (self.quote_org or self.ctx.issuer) if m["pron"].lower() in ("notre", "nos") \
                 else self.owner(m.start())
@@ -658,7 +659,7 @@ class _FrenchReader(_Reader):
     # -- commodities ---------------------------------------------------------------
     def commodities(self) -> None:
         t = self.t
-        for n in re.findall(E, t):
+        for n in rx.findall(E, t):
             if self.is_asset(n):
                 for c_slug, c_label in sorted(getattr(self.ctx.entities[self.key(n)], "_commodities", ())):
                     key = self.ctx.add("commodity", c_label, "Commodity", key=f"commodity-{c_slug}")
@@ -670,9 +671,9 @@ class _FrenchReader(_Reader):
                             rf"(?P<tail>(?:(?:,\s*|\s+et\s+|\s+ou\s+)(?:{DE}|{ART}){E})*)", t):
             if self.kind(m["c"]) != "commodity" or not (self.is_org(m["s"]) or self.is_asset(m["s"])):
                 continue
-            if re.search(r"\bprix\b|\bmarché|\bdemande\b", m.group(0), re.I):
+            if rx.search(r"\bprix\b|\bmarché|\bdemande\b", m.group(0), re.I):
                 continue
-            for n in [m["c"], *re.findall(E, m["tail"] or "")]:
+            for n in [m["c"], *rx.findall(E, m["tail"] or "")]:
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(m["s"]), self.key(n), "commodity.verb", confidence=0.7)
 
@@ -693,7 +694,7 @@ class _FrenchReader(_Reader):
                     continue
             elif not self.is_asset(subj):
                 continue
-            elif not re.search(r"\b(?:à|au|aux|en|dans|près)\b|d['’]$", between):
+            elif not rx.search(r"\b(?:à|au|aux|en|dans|près)\b|d['’]$", between):
                 continue
             place_key = self.key(m["p"])
             if m["near"]:
@@ -706,7 +707,7 @@ class _FrenchReader(_Reader):
                 self.emit("locatedIn", self.key(m["s"]), self.key(m["p"]), "located.head_office", confidence=0.85)
         # "l'usine de Bécancour": a plant named after its place is in it
         self._at = None
-        for n in re.findall(E, t):
+        for n in rx.findall(E, t):
             place = getattr(self.ctx.entities[self.key(n)], "_place", None)
             if self.is_asset(n) and place in self.ctx.entities:
                 self.emit("locatedIn", self.key(n), place, "located.asset_name", confidence=0.8)
@@ -726,14 +727,14 @@ class _FrenchReader(_Reader):
         ]
         for rule, pattern in rules:
             for m in self._iter(pattern, t):
-                title = re.sub(r"\s+(?:et|de|du)$", "", m["title"].strip(" ,&-"))
+                title = rx.sub(r"\s+(?:et|de|du)$", "", m["title"].strip(" ,&-"))
                 if not _TITLE_HEAD.search(title):
                     continue
                 org_n = m["o"]
                 if org_n is not None and not self.is_org(org_n):
                     continue
                 org = self.key(org_n) if org_n is not None else (self.quote_org or self.owner(m.start()))
-                name = re.sub(r"^(?:M\.|Mme)\s+", "", m["name"]).strip()
+                name = rx.sub(r"^(?:M\.|Mme)\s+", "", m["name"]).strip()
                 if self.ctx.lookup(name) or _TITLE_HEAD.fullmatch(name.split()[0]):
                     continue
                 person = self.ctx.add("person", name, "Person")
@@ -770,7 +771,7 @@ def read_relations_fr(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
     last_holdings: list[Fact] = []
     for m in masked:
         m = _prepare(ctx, m)
-        said = re.search(rf"(?:déclaré|affirmé|ajouté|indiqué|souligné)\s+[^⟦.]{{0,80}}?{E}", m.text)
+        said = rx.search(rf"(?:déclaré|affirmé|ajouté|indiqué|souligné)\s+[^⟦.]{{0,80}}?{E}", m.text)
         quote_org = None
         if said and ctx.entities[m.mentions[int(said.group(1))].key].kind == "org":
             quote_org = m.mentions[int(said.group(1))].key

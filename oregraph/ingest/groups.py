@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from oregraph.ingest import rx
 from oregraph.ingest.mentions import DocContext, Masked
 from oregraph.ingest.records import Fact
 
@@ -67,7 +68,7 @@ class GroupReader:
             yield from self._items(i, m, group, facts)
         found = _DESCRIPTION.search(m.text)
         if found and buyer and self.ctx.entities[buyer].kind == "org":
-            commodities = [m.mentions[int(n)].key for n in re.findall(r"⟦(\d+)⟧", found.group("desc"))
+            commodities = [m.mentions[int(n)].key for n in rx.findall(r"⟦(\d+)⟧", found.group("desc"))
                            if self._kind(m, n) == "commodity"]
             place = found.group("place")
             place_key = m.mentions[int(place)].key if place and self._kind(m, place) == "place" else None
@@ -89,9 +90,9 @@ class GroupReader:
         if known:
             # "..., are located in Marathon and Terrace Bay, in Ontario": where the named items lie
             where = _LOCATED.match(m.text, known.end())
-            place = next((m.mentions[int(n)].key for n in re.findall(r"⟦(\d+)⟧", where.group(0))
+            place = next((m.mentions[int(n)].key for n in rx.findall(r"⟦(\d+)⟧", where.group(0))
                           if self._kind(m, n) == "place"), None) if where else None
-            listed = re.findall(r"⟦(\d+)⟧", known.group("names"))
+            listed = rx.findall(r"⟦(\d+)⟧", known.group("names"))
             if len(listed) > group.count:
                 listed = []  # more names than the description counted: which are the items is not said
             for n in listed:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from oregraph.ingest import rx
 from oregraph.ingest.cleanup import Cleaned
 from oregraph.ingest.records import Sentence
 
@@ -25,6 +26,9 @@ _ABBREV = {
     "alta", "sask", "man", "nfld", "n.w.t", "calif", "ariz", "nev", "colo", "wash", "w.a",
     "n.s.w", "dept", "corp", "inc", "ltd", "co", "bhd", "pty", "plc", "s.a.b", "l.p", "s.e",
 }
+_WORD_AFTER = re.compile(r"[\w.]+")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_TOKEN_AFTER = re.compile(r"\S+")
 _LEGAL = {"inc", "corp", "ltd", "co", "plc", "pty", "bhd", "s.a", "l.p", "s.e"}
 _NEVER_OPENS = {"sa", "inc", "ltd", "llc", "plc", "corp", "nv", "bv", "ag", "sab", "sac", "spa", "pty", "gmbh"}
 # capitalised words that go on a name or introduce its officer after "Corp." / "Inc." / "Ltd."
@@ -55,18 +59,20 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     out: list[tuple[int, int]] = []
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
-        nxt = re.match(r"[\w.]+", text[m.end():end])
+        # only a short window around each candidate end is read (never the rest of the paragraph, so
+        # a long paragraph full of abbreviations stays linear)
+        nxt = _WORD_AFTER.match(text, m.end(), end)
         if nxt and nxt.group(0).lower().replace(".", "") in _NEVER_OPENS:
             continue  # "Anglo Sur. S.A. runs": a legal suffix never opens a sentence
         if text[m.start()] == ".":
-            word = re.search(r"([\w.]+)$", text[cursor:m.start()])
+            word = _WORD_BEFORE.search(text, max(cursor, m.start() - 64), m.start())
             token = word.group(1).lower() if word else ""
-            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
-                nxt = re.match(r"\S+", text[m.end():end])
+            if token in _ABBREV or rx.fullmatch(r"[a-z]", token) or rx.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                nxt = _TOKEN_AFTER.match(text, m.end(), end)
                 word = nxt.group(0).strip("\"“,.;:") if nxt else ""
                 # after "Corp." a sentence ends unless a title or more of the name follows
                 # ("... with Kestrel Mining Corp. Lumsden Holdings is ..." / "Alpha Corp. Chairman Jane Roe")
-                ends = token in _LEGAL and nxt and (word in _OPENERS or re.fullmatch(r"[A-Z][a-z]+", word)
+                ends = token in _LEGAL and nxt and (word in _OPENERS or rx.fullmatch(r"[A-Z][a-z]+", word)
                                                     and word not in _NAME_GOES_ON)
                 if not ends:
                     continue
@@ -96,6 +102,6 @@ def sentences_of(text: str, cleaned: Cleaned) -> list[Sentence]:
             continue
         for s, e in split_sentences(text, para.start, para.end):
             # the mask's brackets never come from the source: "⟦0⟧" in a text is no mention (same length)
-            flat = re.sub(r"\s", " ", text[s:e]).replace("⟦", "[").replace("⟧", "]")
+            flat = rx.sub(r"\s", " ", text[s:e]).replace("⟦", "[").replace("⟧", "]")
             sentences.append(Sentence(s, e, flat, para.section, len(sentences)))
     return sentences

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from oregraph.ingest import rx
 from oregraph.ingest.lexicon import fold, lexicon, slug
 from oregraph.ingest.records import Entity, Sentence
 
@@ -167,6 +168,7 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 
+@lru_cache(maxsize=16384)
 def _loose(name: str) -> str:
     """A regex for a name that tolerates accents, curly quotes and hyphen/space variants."""
     parts = []
@@ -203,9 +205,12 @@ class _AloneIndex:
         """True when ``pattern`` (which opens with ``name``) matches somewhere in the text."""
         first = self._WORD.match(name)
         if first is None:
-            return re.search(pattern, self.text) is not None
-        compiled = re.compile(pattern)
-        return any(compiled.match(self.text, pos) for pos in self.starts.get(first.group(0), ()))
+            return rx.search(pattern, self.text) is not None
+        positions = self.starts.get(first.group(0))
+        if not positions:
+            return False  # the name's first word is nowhere in the text: nothing to compile
+        compiled = rx.compiled(pattern)
+        return any(compiled.match(self.text, pos) for pos in positions)
 
 
 

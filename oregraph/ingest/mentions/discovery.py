@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from oregraph.ingest import rx
 from oregraph.ingest.lexicon import fold, lexicon, normalise_exchange, slug
 from oregraph.ingest.mentions.context import DocContext
 from oregraph.ingest.mentions.listings import (
@@ -50,7 +49,7 @@ from oregraph.ingest.records import Sentence
 def discover(text: str, sentences: list[Sentence]) -> DocContext:
     """Collect the entities a document names, with their aliases and listings."""
     ctx = DocContext(text=text, sentences=sentences)
-    ctx.lower_words = {w for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+    ctx.lower_words = {w for w in rx.findall(r"\b[a-z][a-z'’-]+\b", text)}
     lex = lexicon()
     org_spans: dict[int, list[tuple[int, int, str]]] = {}
     for sent in sentences:
@@ -58,7 +57,7 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
         # Reuters markup: <Phoenix Steel Corp> is a name, <NLGT.T> a code
         for m in _REUTERS_TAG.finditer(sent.text):
             inner = m.group(1).strip()
-            if re.fullmatch(r"[A-Z0-9.\-]{1,10}", inner):
+            if rx.fullmatch(r"[A-Z0-9.\-]{1,10}", inner):
                 continue
             key = ctx.add("org", inner, "Company")
             spans.append((m.start(1), m.end(1), ctx.entities[key].label))
@@ -103,7 +102,7 @@ def discover(text: str, sentences: list[Sentence]) -> DocContext:
                 if by_industry_word:
                     words = name.split()
                     while words and (words[0].lower() in _OPENING_WORDS | _TITLE_STOP | _CONNECTORS or
-                                     re.search(r"-(?:based|listed|owned|led|backed|focused)$", words[0].lower())):
+                                     rx.search(r"-(?:based|listed|owned|led|backed|focused)$", words[0].lower())):
                         words = words[1:]  # "CEO of Nicola Mining", "Today Golden Crest", "B.C.-based Bolt Metals"
                 else:
                     words = _strip_common_start(name.split(), ctx.lower_words)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from oregraph.ingest import rx
 from oregraph.ingest.lexicon import fold, lexicon
 from oregraph.ingest.mentions.context import DocContext, _place_key
 from oregraph.ingest.mentions.words import _is_cap
@@ -84,5 +85,5 @@ def _lexicon_starts() -> dict[str, int]:
 
 def _metal_context(text: str, s: int, e: int) -> bool:
     window = text[max(0, s - 40):e + 40].lower()
-    return bool(re.search(r"zinc|copper|silver|metal|smelt|refin|mine|ore|tonnes|tons|stocks|"
+    return bool(rx.search(r"zinc|copper|silver|metal|smelt|refin|mine|ore|tonnes|tons|stocks|"
                           r"production|concentrate|price|output|inventor", window))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from oregraph.ingest import rx
 from oregraph.ingest.lexicon import fold, lexicon, normalise_exchange
 from oregraph.ingest.mentions.context import DocContext, Listing
 from oregraph.ingest.mentions.words import (
@@ -50,7 +51,7 @@ def ticker_items(inner: str) -> list[tuple[str, str]]:
     [('CSE', 'RR')]
     """
     out = []
-    for item in re.split(r"[;,|&]|\band\b|\)\s*\(", inner):
+    for item in rx.split(r"[;,|&]|\band\b|\)\s*\(", inner):
         item = item.strip()
         tm = _TICKER_ITEM.fullmatch(item)
         exch = normalise_exchange(tm.group("ex")) if tm else None
@@ -81,7 +82,7 @@ _TICKER_SHAPE = re.compile(
 def _looks_like_ticker_block(inner: str) -> bool:
     """A ticker block, also one naming an exchange the lexicon does not know (for masking only)."""
     return _is_ticker_block(inner) or bool(_TICKER_SHAPE.fullmatch(inner)
-                                           and re.search(r"[A-Z]{2}|Bourse", inner.split(":")[0]))
+                                           and rx.search(r"[A-Z]{2}|Bourse", inner.split(":")[0]))
 
 
 
@@ -129,10 +130,10 @@ def _name_before(sent: Sentence, pos: int, ctx: DocContext,
 def _market_or_place(sent: Sentence, start: int, name: str) -> bool:
     """The name before a ticker block is a market or a place, not the listed company."""
     lex = lexicon()
-    if normalise_exchange(name) or re.search(r"\b(?:Stock|Securities) Exchange$|\bBourse\b", name):
+    if normalise_exchange(name) or rx.search(r"\b(?:Stock|Securities) Exchange$|\bBourse\b", name):
         return True
     # "New York": the gazetteer knows the place with the word before it
-    wider = re.search(r"(\w+)\s+$", sent.text[:start])
+    wider = rx.search(r"(\w+)\s+$", sent.text[:start])
     return fold(name) in lex.places or bool(wider and fold(f"{wider.group(1)} {name}") in lex.places)
 
 
@@ -150,15 +151,15 @@ def _market_listings(ctx: DocContext, sent: Sentence, previous: Sentence | None)
             continue
         # the company nearest before the listing verb ("Rio Tinto paid ..., and Arcadium, whose
         # shares traded on the New York Stock Exchange (NYSE: ALTM)": Arcadium)
-        verbs = list(re.finditer(r"\b(?:listed|trades?|traded|trading|quoted)\b", sent.text[:m.start()]))
+        verbs = list(rx.finditer(r"\b(?:listed|trades?|traded|trading|quoted)\b", sent.text[:m.start()]))
         if not verbs:
             continue
         orgs = [k for _, e, k in ctx.find(sent.text[:verbs[-1].start()]) if ctx.entities[k].kind == "org"]
         owner = orgs[-1] if orgs else None
-        if owner is None and previous is not None and re.match(r"\s*(?:Its|Their)\b", sent.text):
+        if owner is None and previous is not None and rx.match(r"\s*(?:Its|Their)\b", sent.text):
             before = [k for _, _, k in ctx.find(previous.text) if ctx.entities[k].kind == "org"]
             owner = before[0] if before else None
-        if owner is None and re.match(r"\s*(?:The Company|The Corporation|It)\b", sent.text):
+        if owner is None and rx.match(r"\s*(?:The Company|The Corporation|It)\b", sent.text):
             owner = ctx.issuer
         if owner:
             for exch, sym in items:
@@ -175,7 +176,7 @@ def _defined_terms_of(ctx: DocContext, sent: Sentence) -> None:
     for s, e, key in ctx.find(sent.text):
         pos = e
         # the last period of a dotted legal form: "Sierra Vieja S.C.M. ("SV")"
-        if sent.text[pos:pos + 1] == "." and re.search(r"\b(?:[A-Z]\.)+[A-Z]$", sent.text[s:e]):
+        if sent.text[pos:pos + 1] == "." and rx.search(r"\b(?:[A-Z]\.)+[A-Z]$", sent.text[s:e]):
             pos += 1
         # closing Reuters markup
         if sent.text[pos:pos + 1] == ">":
@@ -216,16 +217,16 @@ def _read_parenthesis(ctx: DocContext, key: str, inner: str, sent: Sentence) -> 
             _add_listing(ctx, key, exch, sym, sent)
     if "collectively" in inner or "together" in inner:
         return
-    for term in re.findall(r"[\"“«]\s*([^\"”»)]+?)\s*[\"”»]|[\"“«]\s*([^\"”»)]+)$", inner):
+    for term in rx.findall(r"[\"“«]\s*([^\"”»)]+?)\s*[\"”»]|[\"“«]\s*([^\"”»)]+)$", inner):
         name = (term[0] or term[1]).strip().strip(",")
         if not name or fold(name) in _GENERIC_TERMS or not _is_cap(name):
             continue
-        if re.fullmatch(r"(?:the |la |le |l')?(?:Company|Corporation|Société)", name, re.I):
+        if rx.fullmatch(r"(?:the |la |le |l')?(?:Company|Corporation|Société)", name, re.I):
             if ctx.issuer is None and ent.kind == "org":
                 ctx.issuer = key
             continue
         ctx.alias(key, name)
-    if re.search(r"(?:the|la|le)\s+[\"“«]\s*(?:Company|Corporation|Société)\s*[\"”»]", inner, re.I) \
+    if rx.search(r"(?:the|la|le)\s+[\"“«]\s*(?:Company|Corporation|Société)\s*[\"”»]", inner, re.I) \
             and ctx.issuer is None and ent.kind == "org":
         ctx.issuer = key
 
@@ -247,6 +248,6 @@ def _subject_of(ctx: DocContext, sent: Sentence, before: int) -> str | None:
     orgs = [k for s, e, k in ctx.find(sent.text[:before]) if ctx.entities[k].kind == "org"]
     if orgs:
         return orgs[0]
-    if re.match(r"\s*(?:The Company|It|The Corporation|The company)\b", sent.text):
+    if rx.match(r"\s*(?:The Company|It|The Corporation|The company)\b", sent.text):
         return ctx.issuer
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from oregraph.ingest import rx
 from oregraph.ingest.lexicon import lexicon
 from oregraph.ingest.mentions.context import DocContext
 from oregraph.ingest.mentions.gazetteer import _lexicon_spans
@@ -106,7 +107,7 @@ def mask(ctx: DocContext, sent: Sentence, issuer: str | None = None) -> Masked:
             if legal and not any(e <= s2 < legal.end() for s2, _, _ in spans if s2 != s):
                 e = legal.end()
             # a dotted legal form keeps its last period inside a sentence: "Sierra Vieja S.C.M. ("SV")"
-            if text[e:e + 1] == "." and e + 1 < len(text.rstrip()) and re.search(r"\b(?:[A-Z]\.)+[A-Z]$", text[s:e]):
+            if text[e:e + 1] == "." and e + 1 < len(text.rstrip()) and rx.search(r"\b(?:[A-Z]\.)+[A-Z]$", text[s:e]):
                 e += 1
         stop = s - 1 if text[s - 1:s] == "<" and s > cursor else s
         plain(cursor, stop)
@@ -116,14 +117,14 @@ def mask(ctx: DocContext, sent: Sentence, issuer: str | None = None) -> Masked:
         # drop ticker blocks and defined-term parentheses right after a name, quoted or not ("(BHP)")
         while True:
             m = _PAREN.match(text, cursor)
-            if not m or not (re.search(r"[\"“«]", m.group(1)) or _looks_like_ticker_block(m.group(1))
+            if not m or not (rx.search(r"[\"“«]", m.group(1)) or _looks_like_ticker_block(m.group(1))
                              or m.group(1) in ctx.entities[key].aliases):
                 break
             cursor = m.end()
         if text[cursor:cursor + 1] == ">" and text[s - 1:s] == "<":
             cursor += 1
         # a Reuters code after a name ("Consolidated Goldfields Plc's <CGLD.L>") says nothing more
-        code = re.match(r"(['’]s)?\s*<[A-Z0-9.\-]{1,10}>", text[cursor:])
+        code = rx.match(r"(['’]s)?\s*<[A-Z0-9.\-]{1,10}>", text[cursor:])
         if code:  # also after a possessive: "Consolidated Goldfields Plc's <CGLD.L> purchase of"
             if code.group(1):
                 plain(cursor, cursor + 2)

@@ -4,7 +4,10 @@ corporations and state-owned enterprises, well-known groups, short forms."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
+from oregraph.ingest import rx
 from oregraph.ingest.lexicon import fold, lexicon
 from oregraph.ingest.mentions.context import _AloneIndex, DocContext, _loose
 from oregraph.ingest.mentions.listings import (
@@ -118,22 +121,22 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
                 continue
             if between.strip() not in ("", "&") and not comma_suffix and not (
                     between.strip() == "." and len(toks[j].group(0)) <= 4 and _is_cap(toks[j].group(0))
-                    and ("." not in toks[j].group(0) or (j + 1 == i and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", toks[j].group(0))))
+                    and ("." not in toks[j].group(0) or (j + 1 == i and rx.fullmatch(r"(?:[A-Z]\.)+[A-Z]", toks[j].group(0))))
                     and toks[j].group(0).lower() not in _COMMON_CAPS):
                 break
             tl = t.lower()
             if t.endswith(("'s", "’s")) or tl.rstrip(".") in _SUFFIX_WORDS:
                 break
-            if re.search(r"-(?:based|owned|listed|headquartered|controlled|backed|led|focused)$", tl):
+            if rx.search(r"-(?:based|owned|listed|headquartered|controlled|backed|led|focused)$", tl):
                 break  # "B.C.-based Bolt Metals Corp.": the description is not part of the name
             if tl in _HEADLINE_WORDS:
                 break  # "Strategic Investment From Mitsui & Co.": a title-case headline's words
-            if re.fullmatch(r"[a-z]{1,3}-\d+", t):  # "i-80 Gold Corp.": a name opened by a code
+            if rx.fullmatch(r"[a-z]{1,3}-\d+", t):  # "i-80 Gold Corp.": a name opened by a code
                 start_tok = j
                 break
             if _is_cap(t) and not t.isdigit():
                 start_tok = j
-            elif re.fullmatch(r"\d{5,}", t):  # a numbered company: "1302343 B.C. Ltd."
+            elif rx.fullmatch(r"\d{5,}", t):  # a numbered company: "1302343 B.C. Ltd."
                 start_tok = j
                 break
             elif tl in _CONNECTORS and tl != "and" and j > 0 and _is_cap(toks[j - 1].group(0)) \
@@ -250,11 +253,11 @@ _UNQUOTED_SHORT = re.compile(r">?\s*(?:<[A-Z0-9.\-]{1,10}>\s*)?\(([A-Z][A-Z0-9&\
 def _stake_target(ctx: DocContext, sent: Sentence, m: re.Match[str], spans: list[tuple[int, int, str]]) -> None:
     """The capitalised name a stake is held in, when nothing else named it, is an organization."""
     lex = lexicon()
-    name = re.sub(r"['’]s?$", "", m.group("name"))
+    name = rx.sub(r"['’]s?$", "", m.group("name"))
     if not name[0].isupper() or any(s <= m.start("name") < e for s, e, _ in spans):
         return
     words = name.split()
-    following = [w.strip(".,;:()") for w in re.split(r"[\s/]+", sent.text[m.end("name"):m.end("name") + 60])]
+    following = [w.strip(".,;:()") for w in rx.split(r"[\s/]+", sent.text[m.end("name"):m.end("name") + 60])]
     if any(w.lower().strip(".,;") in _ASSET_HEADS or w.lower() in _ASSET_DESCRIPTORS for w in words + following[:3]
            if not _is_cap(w) or w.lower() in _ASSET_HEADS):
         return  # "a 51% interest in the Foo Lake lithium project" names an asset
@@ -263,7 +266,7 @@ def _stake_target(ctx: DocContext, sent: Sentence, m: re.Match[str], spans: list
     for w in words:
         if not _is_cap(w) or w.lower() in _COMMON_CAPS:
             break
-        kept.append(re.sub(r"['’]s$", "", w.rstrip(".,")))
+        kept.append(rx.sub(r"['’]s$", "", w.rstrip(".,")))
         if w.endswith(("'s", "’s")):
             break
     if not kept:
@@ -276,14 +279,14 @@ def _stake_target(ctx: DocContext, sent: Sentence, m: re.Match[str], spans: list
         return
     if any(lex.places.get(fold(w)) for w in kept[:1]) and len(kept) == 1:
         return
-    if re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    if rx.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December|Phase|Stage|Year|Q[1-4])\b", name):
         return
     ctx.add("org", name, "Company")
     spans.append((m.start("name"), m.start("name") + len(name), name))
     # "100 pct of Ora Banda and Browns Creek and 20 pct of ...": the second name shares the stake
     end = m.start("name") + len(name)
-    more = re.match(rf" and (?P<next>{_CAPW}(?: {_CAPW}){{0,3}})(?= and |[,.;]| ?$)", sent.text[end:])
+    more = rx.match(rf" and (?P<next>{_CAPW}(?: {_CAPW}){{0,3}})(?= and |[,.;]| ?$)", sent.text[end:])
     if more:
         nxt = more.group("next")
         words = nxt.split()
@@ -297,17 +300,23 @@ def _stake_target(ctx: DocContext, sent: Sentence, m: re.Match[str], spans: list
 
 
 
+@lru_cache(maxsize=1)
+def _known_forms() -> list[tuple[Any, list[tuple[str, str]]]]:
+    """Each well-known organization with its forms and their folded, space-padded spelling (folded once)."""
+    entries = {id(e): e for e in lexicon().orgs.values()}.values()
+    return [(entry, [(form, f" {fold(form)} ") for form in (entry.label, *entry.aliases) if len(form) > 2])
+            for entry in entries]
+
+
 def _well_known(ctx: DocContext, text: str) -> None:
     """Organizations of the lexicon (organizations.tsv), with their state ownership.
 
     A form counts only as a whole name: "Hydro" inside "Hydro-Québec" is not Norsk Hydro.
     """
-    lex = lexicon()
     folded_text = " " + fold(text) + " "
-    for entry in {id(e): e for e in lex.orgs.values()}.values():
-        for form in (entry.label, *entry.aliases):
-            if len(form) > 2 and f" {fold(form)} " in folded_text and \
-                    re.search(rf"(?<![\w\-–]){_loose(form)}(?![\w\-–])", text):
+    for entry, forms in _known_forms():
+        for form, folded in forms:
+            if folded in folded_text and rx.search(rf"(?<![\w\-–]){_loose(form)}(?![\w\-–])", text):
                 key = ctx.lookup(entry.label) or ctx.lookup(form)
                 if key is None:
                     key = ctx.add("org", entry.label, entry.cls)
@@ -318,7 +327,7 @@ def _well_known(ctx: DocContext, text: str) -> None:
                     # beside "Orano SA") stays that organization's name
                     if ctx.lookup(alias) not in (None, key) or any(
                             ctx.lookup(found.group(0)) not in (None, key)
-                            for found in re.finditer(_loose(alias) + _LEGAL_AFTER.pattern, text)):
+                            for found in rx.finditer(_loose(alias) + _LEGAL_AFTER.pattern, text)):
                         continue
                     ctx.alias(key, alias)
                 break
@@ -342,7 +351,7 @@ def _short_forms(ctx: DocContext) -> None:
             ctx.alias(ent.key, stem)
         # an acronym inside the name used alone ("Consolidated TVX Mining Corp" ... "TVX")
         for w in words[1:]:
-            if re.fullmatch(r"[A-Z]{2,6}", w) and fold(w) not in _GENERIC_WORDS and \
+            if rx.fullmatch(r"[A-Z]{2,6}", w) and fold(w) not in _GENERIC_WORDS and \
                     fold(w) not in lexicon().places and fold(w) not in lexicon().commodities and \
                     used_alone.search(w, rf"(?<![\w\-]){w}(?![\w\-])(?!\s+{re.escape(words[words.index(w) + 1])})"
                                       if words.index(w) + 1 < len(words) else rf"(?<![\w\-]){w}(?![\w\-])"):
@@ -381,9 +390,9 @@ def _state_typing(ctx: DocContext) -> None:
             if ent.kind != "org":
                 continue
             rest = sent.text[e:]
-            rest = re.sub(r"^\s*\([^()]*\)", "", rest)
+            rest = rx.sub(r"^\s*\([^()]*\)", "", rest)
             if _CROWN.match(rest):
                 ent.classes.add("CrownCorporation")
-            elif _SOE.match(rest) or re.search(r"(?:state[- ]owned|state[- ]run|government[- ]owned) $",
+            elif _SOE.match(rest) or rx.search(r"(?:state[- ]owned|state[- ]run|government[- ]owned) $",
                                                sent.text[max(0, s - 40):s], re.I):
                 ent.classes.add("StateOwnedEnterprise")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from oregraph.ingest import rx
 from oregraph.ingest.lexicon import fold, lexicon, slug
 from oregraph.ingest.mentions.context import DocContext, _place_key
 from oregraph.ingest.mentions.words import (
@@ -57,10 +58,10 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
                     and lex.commodities.get(fold(toks[j + 1].group(0)))):
                 break  # "Gold/Silver Project", "Nickel, Copper, PGM property": commodities describe the site
             tl = fold(t)
-            parts = [p for p in re.split(r"[-\s]", t) if p]
+            parts = [p for p in rx.split(r"[-\s]", t) if p]
             comm_parts = [lex.commodities.get(fold(p)) for p in parts]
             two = fold(" ".join(x.group(0) for x in toks[max(j - 1, 0):j + 1]))
-            prev_parts = [p for p in re.split(r"-", toks[j - 1].group(0)) if p] if j > 0 else []
+            prev_parts = [p for p in rx.split(r"-", toks[j - 1].group(0)) if p] if j > 0 else []
             joined = fold(f"{prev_parts[-1]} {t}") if prev_parts else ""
             if tl in lex.commodities:
                 comms.append(lex.commodities[tl])
@@ -78,7 +79,7 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
             elif tl in _ASSET_DESCRIPTORS and not _is_cap(t):
                 pass
             elif tl in _DEPOSIT_TYPES and j > 0 and \
-                    lex.commodities.get(fold(re.split(r"[-/]", toks[j - 1].group(0))[-1])):
+                    lex.commodities.get(fold(rx.split(r"[-/]", toks[j - 1].group(0))[-1])):
                 pass  # "Nickel-Cobalt Sulphide Project": a capitalised descriptor after the commodities
             elif tl == "and" and comms and j > 0 and lex.commodities.get(fold(toks[j - 1].group(0))):
                 pass  # "gold and silver deposit"
@@ -102,7 +103,7 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
             if gap.strip() not in ("", "-") and not (gap.strip() == "." and t in {"St", "Ste", "Mt", "Ft", "Pt"}):
                 break  # "the St. Denis-Sangster project": an abbreviated saint or mount opens the name
             if _is_cap(t) and not t.endswith(("'s", "’s")) and fold(t) not in {"the"} and \
-                    not re.search(r"-(?:supplied|owned|based|operated|led|type|backed|listed|run|controlled)$", t):
+                    not rx.search(r"-(?:supplied|owned|based|operated|led|type|backed|listed|run|controlled)$", t):
                 name_start = k
             elif t.lower() in {"de", "du", "des", "la", "le", "of"} and k > 0 and _is_cap(toks[k - 1].group(0)):
                 pass
@@ -127,7 +128,7 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
         core_words = core.split()
         while len(core_words) > 1 and all(
             lex.commodities.get(fold(p)) or fold(p) in {"rare", "earth", "earths"}
-            for p in re.split(r"-", core_words[-1]) if p
+            for p in rx.split(r"-", core_words[-1]) if p
         ):
             core_words.pop()
         core = " ".join(core_words)
@@ -141,7 +142,7 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
                 prev_offset = max(0, pos - 120)
                 name = prev.group("name")
                 name_at = prev_offset + prev.start("name")
-                opener = re.match(r"(?:The|Our|Its|Their)\s+", name)
+                opener = rx.match(r"(?:The|Our|Its|Their)\s+", name)
                 if opener and len(name.split()) > 1:
                     # "The Kell, Wren and Tarn mines": the article opens the list, it names nothing
                     name, name_at = name[opener.end():], name_at + opener.end()
@@ -176,7 +177,7 @@ def _sites_known_as(ctx: DocContext, sent: Sentence) -> None:
     cls = _ASSET_HEADS.get(found.group("head"), "Project")
     kind = "facility" if cls in ("Plant", "Mine") else "project"
     lex = lexicon()
-    for name in re.split(r",? and |, ", found.group("names")):
+    for name in rx.split(r",? and |, ", found.group("names")):
         if not name or fold(name) in lex.places or ctx.lookup(name):
             continue
         ctx.add(kind, name, cls, key=f"{kind}-{slug(name)}")
@@ -246,7 +247,7 @@ def _sites_named_by_place(ctx: DocContext, sent: Sentence) -> None:
             if len(place_words) > 1 or fold(place) in _NOT_PLACES or place.lower() in _COMMON_CAPS \
                     or fold(place) in lex.commodities or ctx.lookup(place) is not None:
                 continue
-            if re.match(r"\s*(?:[A-Z]\w*\s+)?(?:Inc|Corp|Ltd|Limited|Mining|Metals|Resources)\b",
+            if rx.match(r"\s*(?:[A-Z]\w*\s+)?(?:Inc|Corp|Ltd|Limited|Mining|Metals|Resources)\b",
                         sent.text[m.end():]):
                 continue
         if known is not None and known.kind == "country":

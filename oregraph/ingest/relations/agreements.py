@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from oregraph.ingest import rx
 from oregraph.ingest.relations.patterns import (
     _AGREEMENT_RE,
     _BINDING,
@@ -15,6 +16,10 @@ from oregraph.ingest.relations.patterns import (
     only_contemplated,
 )
 from oregraph.ingest.relations.reader import _ReaderBase
+
+
+_UNNAMED_DEAL_WORDS = re.compile(r"partner|teamed|joined forces|invest|purchas|bought|subscri|agreement|deal|"
+                                 r"contract|arrangement|\bbuy|\btake", re.I)
 
 
 class AgreementRules(_ReaderBase):
@@ -30,15 +35,16 @@ class AgreementRules(_ReaderBase):
                 self._at = found.span()
                 break
         if kind is None:
-            self._partnered_with()
-            self._buys_all_output()
-            self._invested_in()
-            self._untyped_agreement()
+            if _UNNAMED_DEAL_WORDS.search(t):  # a quick test of the words the four families below need
+                self._partnered_with()
+                self._buys_all_output()
+                self._invested_in()
+                self._untyped_agreement()
             return
-        orgs = [n for n in re.findall(E, t) if self.is_org(n)]
+        orgs = [n for n in rx.findall(E, t) if self.is_org(n)]
         if only_contemplated(t):
             return
-        if not _SIGNED.search(t) and not re.search(
+        if not _SIGNED.search(t) and not rx.search(
                 r"\bpartner|\bagreement with\b|\bcontract with\b|\bha(?:s|ve|d) negotiated\b|\bunder the\b|"
                 r"\bbetween ⟦\d+⟧,? and ⟦|"
                 r"(?:agreement|MOU|LOI|MoU)\W[^⟦]{0,40}?\b(?:with|between) ⟦",
@@ -49,17 +55,17 @@ class AgreementRules(_ReaderBase):
         binding = False if _NON_BINDING.search(t) else True if _BINDING.search(t) else None
         parties = self._signatories(orgs)
         # "C, a subsidiary of D, ...": the parent named in an aside is no party, nor the other side
-        parents = {self.key(n) for n in re.findall(
+        parents = {self.key(n) for n in rx.findall(
             rf"⟦\d+⟧,? (?:an? |the )?(?:[\w-]+ ){{0,2}}?(?:subsidiary|unit|division|affiliate) of {E}", t)}
         # "A ... its wholly-owned subsidiary, B, signed ...": B signs for A
-        signs_for = {self.key(a): self.key(b) for a, b in re.findall(
+        signs_for = {self.key(a): self.key(b) for a, b in rx.findall(
             rf"{E}[^⟦]{{0,80}}?\bits (?:[\w-]+ ){{0,2}}?subsidiary,? {E}", t) if self.is_org(b)}
         parents |= set(signs_for)
         parties = list(dict.fromkeys(signs_for.get(k, k) for k in parties))
         if len(parties) > 1 and set(parties) - parents and parents & set(parties) and \
-                not re.search(rf"\bbetween {E}|\bwith (?:its (?:parent|partner) |the )?{E}", t):
+                not rx.search(rf"\bbetween {E}|\bwith (?:its (?:parent|partner) |the )?{E}", t):
             parties = [k for k in parties if k not in parents]
-        if re.search(r"\b(?:the Parties|les Parties|they|both companies|the two companies)\b", t) and len(parties) < 2:
+        if rx.search(r"\b(?:the Parties|les Parties|they|both companies|the two companies)\b", t) and len(parties) < 2:
             parties = list(dict.fromkeys([*parties, *(self.ctx.issuer and [self.ctx.issuer] or [])]))
         if len(parties) == 1:
             other = self.subject() if self.subject() != parties[0] else None
@@ -97,7 +103,7 @@ class AgreementRules(_ReaderBase):
                             rf"(?:reached|signed|entered into|concluded|struck|inked|executed|finali[sz]ed) "
                             rf"an? (?:new |definitive |binding |formal |long-term |[\w-]+ ){{0,2}}?"
                             rf"(?:agreement|deal|contract|arrangement) with (?:the )?{E}", t):
-            if re.search(r"\b(?:drilling|engineering|consult\w*|services?|EPC|construction|contractor|advis\w*|"
+            if rx.search(r"\b(?:drilling|engineering|consult\w*|services?|EPC|construction|contractor|advis\w*|"
                          r"underwrit\w*|investor relations|employment|lease|rental|purchase order)\b", m.group(0), re.I):
                 continue
             a = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
@@ -137,7 +143,7 @@ class AgreementRules(_ReaderBase):
                 continue
             buyer = m.group(1)
             seller = self.ctx.issuer if self.ctx.issuer != self.key(buyer) else self.prev_subject
-            producer = re.match(rf"[^⟦.;]{{0,40}}?\b(?:produced|mined|supplied) by (?:the )?{E}|[^⟦.;]{{0,40}}?\bfrom {E}['’]s?",
+            producer = rx.match(rf"[^⟦.;]{{0,40}}?\b(?:produced|mined|supplied) by (?:the )?{E}|[^⟦.;]{{0,40}}?\bfrom {E}['’]s?",
                                 t[m.end():])
             if producer:
                 n = producer.group(1) or producer.group(2)
@@ -156,25 +162,25 @@ class AgreementRules(_ReaderBase):
         """
         t = self.t
         keys = lambda ns: list(dict.fromkeys(self.key(n) for n in ns if self.is_org(n)))  # noqa: E731
-        between = re.search(rf"\bbetween {E},? and {E}(?:,? and {E})?", t)
+        between = rx.search(rf"\bbetween {E},? and {E}(?:,? and {E})?", t)
         if between:
             return keys(g for g in between.groups() if g)
-        lead = re.match(rf"^[^⟦]{{0,40}}?{E},?(?: and {E}| together with {E})\b", t)
-        if lead and re.search(r"\b(?:signed|entered|executed|formed|agreed|concluded|partnered)\b", t[lead.end():]):
+        lead = rx.match(rf"^[^⟦]{{0,40}}?{E},?(?: and {E}| together with {E})\b", t)
+        if lead and rx.search(r"\b(?:signed|entered|executed|formed|agreed|concluded|partnered)\b", t[lead.end():]):
             return keys(g for g in lead.groups() if g)
         # "acquire all the shares of B from C": the seller signs, the company sold does not
-        from_ = re.search(rf"\b(?:acquir|purchas|buy)\w*\b[^⟦]{{0,60}}?{E}[^⟦]{{0,40}}?\bfrom {E}", t)
+        from_ = rx.search(rf"\b(?:acquir|purchas|buy)\w*\b[^⟦]{{0,60}}?{E}[^⟦]{{0,40}}?\bfrom {E}", t)
         if from_ and self.is_org(from_.group(2)):
-            before = [n for n in re.findall(E, t[:from_.start()]) if self.is_org(n)]
+            before = [n for n in rx.findall(E, t[:from_.start()]) if self.is_org(n)]
             buyer = self.key(before[0]) if before else (self.subject() or self.ctx.issuer)
             if buyer and buyer != self.key(from_.group(2)):
                 return [buyer, self.key(from_.group(2))]
-        with_ = re.search(rf"\bwith (?:its (?:partner|subsidiary|affiliate) |the )?(?:⟦\d+⟧['’]s )?{E}(?:,? and {E})?", t)
+        with_ = rx.search(rf"\bwith (?:its (?:partner|subsidiary|affiliate) |the )?(?:⟦\d+⟧['’]s )?{E}(?:,? and {E})?", t)
         if with_:
-            before = [n for n in re.findall(E, t[:with_.start()]) if self.is_org(n)]
+            before = [n for n in rx.findall(E, t[:with_.start()]) if self.is_org(n)]
             first = self.key(before[0]) if before else self.subject()
             # "X said a new subsidiary, Y, has signed a contract with Z": Y signs
-            said = re.match(rf"[^⟦]{{0,40}}?{E} said (?:that )?[^⟦]{{0,40}}?{E}", t[:with_.start()])
+            said = rx.match(rf"[^⟦]{{0,40}}?{E} said (?:that )?[^⟦]{{0,40}}?{E}", t[:with_.start()])
             if said and self.is_org(said.group(2)):
                 first = self.key(said.group(2))
             others = keys(g for g in with_.groups() if g)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from oregraph.ingest import rx
 from oregraph.ingest.groups import GroupReader
 from oregraph.ingest.mentions import DocContext, Masked
 from oregraph.ingest.records import Fact, Mention
@@ -49,7 +50,7 @@ def _closed_sites(ctx: DocContext, masked: list[Masked]) -> set[str]:
         for found in _CLOSED.finditer(m.text):
             n = found.group(1) or found.group(2)
             key = m.mentions[int(n)].key
-            if ctx.entities[key].kind in ("facility", "project") and not re.search(
+            if ctx.entities[key].kind in ("facility", "project") and not rx.search(
                     r"\b(?:[Rr]eopen|[Rr]estart|[Rr]e-start|[Rr]esum|plans? to|intends? to|expects? to|will|would|could|"
                     r"may(?! \d))\w*", m.text):
                 closed.add(key)
@@ -66,10 +67,10 @@ def _read_sentences(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
     # the organization each quotation is attributed to, for "our" and "we" inside it
     attributions: dict[int, str] = {}
     for i, m in enumerate(masked):
-        found = re.search(rf"(?:said|says|stated|commented|added)\s+(?:the\s+)?{E}", m.text) or \
-            re.search(rf"{PNAME},\s+(?:the\s+)?{E}(?:['’]s)?\s", m.text) or \
-            re.search(rf"(?:said|says|stated)\s+{PNAME},\s+[^⟦]{{0,60}}?(?:of|at)\s+{E}", m.text) or \
-            re.search(rf"(?:said|says|stated)\s+{PNAME},\s+{E}", m.text)
+        found = rx.search(rf"(?:said|says|stated|commented|added)\s+(?:the\s+)?{E}", m.text) or \
+            rx.search(rf"{PNAME},\s+(?:the\s+)?{E}(?:['’]s)?\s", m.text) or \
+            rx.search(rf"(?:said|says|stated)\s+{PNAME},\s+[^⟦]{{0,60}}?(?:of|at)\s+{E}", m.text) or \
+            rx.search(rf"(?:said|says|stated)\s+{PNAME},\s+{E}", m.text)
         if found:
             n = found.groups()[-1]
             key = m.mentions[int(n)].key
@@ -78,9 +79,9 @@ def _read_sentences(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
                 j = i
                 while j >= 0 and (j == i or "“" in masked[j].text or '"' in masked[j].text
                                   or masked[j].sentence.index == masked[j + 1].sentence.index - 1
-                                  and not re.search(r"[”\"]\s*$", masked[j].text)):
+                                  and not rx.search(r"[”\"]\s*$", masked[j].text)):
                     attributions.setdefault(j, key)
-                    if j < i and re.match(r"\s*[“\"]", masked[j].text):
+                    if j < i and rx.match(r"\s*[“\"]", masked[j].text):
                         break
                     j -= 1
     for i, m in enumerate(masked):
@@ -101,15 +102,15 @@ def _read_sentences(ctx: DocContext, masked: list[Masked]) -> Iterator[Fact]:
                 if f.predicate == "ownsStakeIn" or (f.predicate == "subsidiaryOf" and f.share is not None)]
         # else the site the sentence says is owned and run ("X owns and operates the Y mine.")
         if not held:
-            site = re.search(rf"\bowns and operates (?:the )?{E}", m.text)
+            site = rx.search(rf"\bowns and operates (?:the )?{E}", m.text)
             if site and ctx.entities[m.mentions[int(site.group(1))].key].kind in ("facility", "project"):
                 held = [m.mentions[int(site.group(1))].key]
         # else what a stake without its holder was in ("A and B, which together held 45% of Y.")
         if not held:
-            held = [m.mentions[int(n)].key for n in re.findall(rf"⟦%[\d.]+⟧ (?:[\w-]+ )?(?:interest |stake )?(?:in|of) (?:the )?{E}", m.text)
+            held = [m.mentions[int(n)].key for n in rx.findall(rf"⟦%[\d.]+⟧ (?:[\w-]+ )?(?:interest |stake )?(?:in|of) (?:the )?{E}", m.text)
                     if ctx.entities[m.mentions[int(n)].key].kind in ("org", "facility", "project")]
         last_held = held[-1] if held else None
-        for a, b in re.findall(rf"{E}(?:['’]s?)? (?:common |ordinary )?shares\b|shares (?:of|in) (?:the )?{E}",
+        for a, b in rx.findall(rf"{E}(?:['’]s?)? (?:common |ordinary )?shares\b|shares (?:of|in) (?:the )?{E}",
                                m.text, re.I):
             key = m.mentions[int(a or b)].key
             if ctx.entities[key].kind == "org":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from oregraph.ingest import rx
 from oregraph.ingest.relations.patterns import (
     _COMPLETED,
     _DENIED,
@@ -44,7 +45,7 @@ class HoldingRules(_ReaderBase):
             child = m.group(2)
             if len(owners) < 2 or not self.is_org(child) or not all(self.is_org(n) for n in owners):
                 continue
-            if re.search(r"\b(?:may|could|would|plans?|proposed|intends?)\b", t[:m.start()]):
+            if rx.search(r"\b(?:may|could|would|plans?|proposed|intends?)\b", t[:m.start()]):
                 continue
             keys = list(dict.fromkeys(self.key(n) for n in owners))
             for k in keys:
@@ -65,7 +66,7 @@ class HoldingRules(_ReaderBase):
         # "X, (since December) a unit of Y"
         for m in self._iter(rf"{E},? (?:[\w ]{{0,25}} )?(?:is |was |became )?(?:now )?(?:an? |the )?"
                              rf"(?:unit|division|member|part) of (?:the )?{E}", t):
-            if re.search(r"\band\b|\bor\b", m.group(0)):
+            if rx.search(r"\band\b|\bor\b", m.group(0)):
                 continue  # "A and part of B" coordinates, it does not describe A
             if self.is_org(m.group(1)) and self.is_org(m.group(2)):
                 self.emit("subsidiaryOf", self.key(m.group(1)), self.key(m.group(2)),
@@ -78,7 +79,7 @@ class HoldingRules(_ReaderBase):
             parent = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") \
                 else self.key(m.group(2))
             share = 100.0 if m.group("wholly") else float(m.group(4)) if m.group(4) else None
-            subs = [m.group(5), *re.findall(E, m.group(6))] if "iaries" in m.group(0) else [m.group(5)]
+            subs = [m.group(5), *rx.findall(E, m.group(6))] if "iaries" in m.group(0) else [m.group(5)]
             for sub in subs:
                 if self.is_org(sub):
                     self.emit("subsidiaryOf", self.key(sub), parent, "subsidiary.possessive",
@@ -90,7 +91,7 @@ class HoldingRules(_ReaderBase):
                 else self.key(m.group(2)) if self.is_org(m.group(2)) else None
             sub = m.group(m.lastindex or 0)
             if parent and self.is_org(sub):
-                share = 100.0 if re.search(r"wholly", m.group(0)) else None
+                share = 100.0 if rx.search(r"wholly", m.group(0)) else None
                 self.emit("subsidiaryOf", self.key(sub), parent, "subsidiary.its_unit", share=share,
                           confidence=0.75)
         # "X said a newly-formed subsidiary, the Y group, ..."
@@ -136,16 +137,16 @@ class HoldingRules(_ReaderBase):
         for holder, item, share in self._portfolio(future=False):
             self._stake(holder, item, share, "stake.portfolio", conf=0.7)
         t = self.t
-        mentions_royalty = bool(re.search(r"\broyalt|\bNSR\b|\bstream", t, re.I))
+        mentions_royalty = bool(rx.search(r"\broyalt|\bNSR\b|\bstream", t, re.I))
         # "X, a 6.67% owner of Y", "X is the 100% owner of the Y property", "X is also an equity
         # shareholder of Y"
         for m in self._iter(rf"{E}(?: [^⟦.;]{{0,40}}? and)?,? (?:is |was |remains |becomes |became )?(?:also |now )?(?:an?|the) (?:(?P<sole>sole )|{P} )?"
                             rf"(?:equity |major |largest |significant |controlling )?(?:owner|shareholder|partner|holder) "
                             rf"(?:of|in) (?:the )?{E}", t):
-            if not self.is_org(m.group(1)) or re.search(r"\broyalt|\bstream", m.group(0), re.I):
+            if not self.is_org(m.group(1)) or rx.search(r"\broyalt|\bstream", m.group(0), re.I):
                 continue
             share = 100.0 if m.group("sole") else float(m.group(3)) if m.group(3) else None
-            if share is None and not re.search(r"\b(?:equity|major|largest|significant|controlling) (?:owner|shareholder)",
+            if share is None and not rx.search(r"\b(?:equity|major|largest|significant|controlling) (?:owner|shareholder)",
                                                m.group(0)):
                 continue  # "X, a partner in Y": no holding said
             self._stake(self.key(m.group(1)), m.group(m.lastindex or 0), share, "stake.pct_owner_of", runs=True)
@@ -165,8 +166,8 @@ class HoldingRules(_ReaderBase):
             self._stake(holder, m.group(m.lastindex or 0), float(m.group(3)), "stake.holds_pct", runs=True)
             # a list of holdings: "...; a 100% interest in Y; and a 50% interest in Z"
             end = m.end()
-            for part in re.finditer(r"[^;,]+", t[end:]):
-                item = re.match(rf"\s*(?:and\s+)?(?:an? |the remaining |its )?{P} (?:[\w-]+ )?"
+            for part in rx.finditer(r"[^;,]+", t[end:]):
+                item = rx.match(rf"\s*(?:and\s+)?(?:an? |the remaining |its )?{P} (?:[\w-]+ )?"
                                 rf"(?:interest|stake) in (?:the )?{E}", part.group(0))
                 if item:
                     self._at = (end + part.start(), end + part.start() + item.end())
@@ -195,16 +196,16 @@ class HoldingRules(_ReaderBase):
                 self._stake(holder, held, share, "stake.possessive_pct", runs=True)
         # "the adjacent wholly-owned X property" with the sentence subject as holder
         for m in self._iter(rf"\b(?:adjacent |nearby )?(?P<wholly>{_WHOLLY}) {E}", t):
-            if self.is_asset(m.group(2)) and not re.search(rf"(?:{E}['’]s?|\b[Ii]ts|\b[Oo]ur) $", t[:m.start()]):
+            if self.is_asset(m.group(2)) and not rx.search(rf"(?:{E}['’]s?|\b[Ii]ts|\b[Oo]ur) $", t[:m.start()]):
                 self._stake(self.subject(), m.group(2), 100.0, "stake.wholly_owned_asset", conf=0.7)
         # "A, B and C own 50%, 30% and 20%, respectively"
         # (the last holder may be described: "and Japanese shareholders grouped under C")
         for m in self._iter(rf"((?:{E},? )+and (?:[a-zA-Z][\w-]*(?: [a-z][\w-]*){{0,4}} )?{E})[^⟦]{{0,60}}?"
                             rf"((?:{P},? )+and {P})(?: (?:of|in) (?:the )?{E})?,? respectively", t):
-            holders = re.findall(E, m.group(1))
-            shares = re.findall(P, m.group(0))
-            held = re.findall(E, t[m.end():m.end() + 80])
-            target = re.search(rf"(?:of|in) (?:the )?{E}", t[m.start():m.end()])
+            holders = rx.findall(E, m.group(1))
+            shares = rx.findall(P, m.group(0))
+            held = rx.findall(E, t[m.end():m.end() + 80])
+            target = rx.search(rf"(?:of|in) (?:the )?{E}", t[m.start():m.end()])
             held_n = target.group(1) if target else (held[0] if held else None)
             if held_n and len(holders) == len(shares):
                 for h, s in zip(holders, shares):
@@ -231,7 +232,7 @@ class HoldingRules(_ReaderBase):
         # list items: "- X holds 20% through its subsidiary;" about the document's subject
         for m in self._iter(rf"(?:^|;\s*(?:and\s+)?|,?\s+and\s+)[\s\-•*]*{E}(?: [^⟦;]{{0,20}})? (?:holds?|owns?) (?:the remaining |an? )?{P}"
                              rf"(?: (?:interest|stake|of the shares))?(?=\s*(?:;|,|\.|$| through| via| and\b))", t):
-            if re.match(r",?\s+and\s", m.group(0)) and not re.search(r"⟦%[\d.]+⟧$", t[:m.start()]):
+            if rx.match(r",?\s+and\s", m.group(0)) and not rx.search(r"⟦%[\d.]+⟧$", t[:m.start()]):
                 continue  # "X holds 40% and Y holds 5%": an "and" joins two holdings only
             # held: what the sentence before held a stake in ("Cameco holds 54% of Cigar Lake.
             # Orano holds 40%."), else the document's subject
@@ -245,7 +246,7 @@ class HoldingRules(_ReaderBase):
                             conf=0.6)
         # "Cameco operates the Cigar Lake mine and holds a 54% interest in it": the asset named before
         for m in self._iter(rf"{E}[^.;]{{0,80}}?\b(?:holds?|owns?) (?:an? )?{P} (?:interest|stake) in it\b", t):
-            before = [n for n in re.findall(E, t[m.end(1) + 1:m.end()]) if self.is_asset(n) or self.is_org(n)]
+            before = [n for n in rx.findall(E, t[m.end(1) + 1:m.end()]) if self.is_asset(n) or self.is_org(n)]
             if self.is_org(m.group(1)) and before and m.group(0).count("⟦%") == 1:
                 self._stake(self.key(m.group(1)), before[-1], float(m.group(2)), "stake.in_it", conf=0.75,
                             runs=True)
@@ -256,13 +257,13 @@ class HoldingRules(_ReaderBase):
             if m.group(1) is not None:
                 holder = self.key(m.group(1)) if self.is_org(m.group(1)) else None
             else:
-                clause = re.search(rf"\b(?:which|that) {E} [a-z]+(?: and)?,? $", t[:m.start()])
+                clause = rx.search(rf"\b(?:which|that) {E} [a-z]+(?: and)?,? $", t[:m.start()])
                 holder = self.key(clause.group(1)) if clause and self.is_org(clause.group(1)) else \
                     self.owner_of_pronoun(m.group("pron"), m.start())
-                if re.match(r"\W*(?:It|We)\b", t) and not clause:
+                if rx.match(r"\W*(?:It|We)\b", t) and not clause:
                     # "It also markets the sands produced by Y, of which it holds 17.5 pct": the subject's
                     holder = self.owner_of_pronoun(m.group("pron"), 0)
-            before = [n for n in re.findall(E, t[:m.start()])
+            before = [n for n in rx.findall(E, t[:m.start()])
                       if (self.is_org(n) or self.is_asset(n)) and self.key(n) != holder]
             if before and holder:
                 self._stake(holder, before[-1], float(m.group(m.lastindex)), "stake.in_which_holds")
@@ -294,7 +295,7 @@ class HoldingRules(_ReaderBase):
             holder = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else None
             held = m.group(2)
             if held is None:  # the last thing named before the phrase
-                before = [n for n in re.findall(E, t[:m.start()]) if self.is_org(n) or self.is_asset(n)]
+                before = [n for n in rx.findall(E, t[:m.start()]) if self.is_org(n) or self.is_asset(n)]
                 held = before[-1] if before else None
             holder = holder or self.subject()
             if held is not None and holder and self.key(held) != holder:
@@ -302,11 +303,11 @@ class HoldingRules(_ReaderBase):
         # "excluding its stake in Y", "BHP's 45 pct stake in Y": a holding, with or without a number
         for m in self._iter(rf"(?:\b(?P<pron>[Ii]ts|[Oo]ur)|{E}['’]s?) (?:{P} )?(?:[\w-]+ )?(?:stake|interest|shareholding|holding) "
                             rf"in (?:the )?(?:⟦\d+⟧['’]s )?{E}", t):
-            if re.search(r"\b(?:sell|sold|sale|divest\w*|dispos\w*|transfer\w*|spin\w*|will (?:own|hold|acquire)|"
+            if rx.search(r"\b(?:sell|sold|sale|divest\w*|dispos\w*|transfer\w*|spin\w*|will (?:own|hold|acquire)|"
                          r"earn|acquir\w*|purchas\w*|bought|former|formerly|previous|previously)\b",
                          t[max(0, m.start() - 40):m.start()]):
                 continue  # "the sale of its interest in Y", "which will own the Company's interest in Y"
-            if re.match(r",? (?:which )?(?:was|were|has been|had been|is being|will be) (?:sold|transferred|divested|"
+            if rx.match(r",? (?:which )?(?:was|were|has been|had been|is being|will be) (?:sold|transferred|divested|"
                         r"disposed of|spun out)\b", t[m.end():]):
                 continue  # "K's 40% interest in Y was sold to H": no longer K's
             holder = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else \
@@ -320,20 +321,20 @@ class HoldingRules(_ReaderBase):
             holder = m.group("holder")
             if not self.is_org(holder) or _ONLY_IF.search(m.group(0)) or _ONLY_IF.match(t):
                 continue
-            if re.search(r"\b(?:previously|formerly|once|originally)\s+$", t[:m.start("verb")]):
+            if rx.search(r"\b(?:previously|formerly|once|originally)\s+$", t[:m.start("verb")]):
                 continue  # "L previously owned 12,500,000 shares": not a holding today
-            named = re.findall(rf"{E}(?:['’]s?)? (?:common |ordinary |voting |class [A-Z] )?shares\b|"
+            named = rx.findall(rf"{E}(?:['’]s?)? (?:common |ordinary |voting |class [A-Z] )?shares\b|"
                                rf"shares (?:of|in) (?:the )?{E}", m.group(0), re.I)
             candidates = [a or b for a, b in named if self.is_org(a or b) and self.key(a or b) != self.key(holder)]
             company = self.key(candidates[-1]) if candidates else None
-            if company is None and re.search(r"\b(?:the )?Company['’]s\b|\bof the Company\b|"
+            if company is None and rx.search(r"\b(?:the )?Company['’]s\b|\bof the Company\b|"
                                              r"\b(?:the )?Corporation['’]s\b", m.group(0)):
                 company = self.ctx.issuer
             company = company or self.shares_of
             if company is None or company == self.key(holder):
                 continue
             share = float(m.group("pct"))
-            if re.search(r"\b(?:acquired|purchased|bought|subscribed)\b", m.group("verb")):
+            if rx.search(r"\b(?:acquired|purchased|bought|subscribed)\b", m.group("verb")):
                 self.emit("acquires", self.key(holder), company, "acquisition.shares_representing",
                           share=share, status="completed", confidence=0.7)
                 continue
@@ -360,12 +361,12 @@ class HoldingRules(_ReaderBase):
         for m in self._iter(rf"\b(?:securing|giving it|giving the company|leaving it with|resulting in|which gave it) "
                             rf"(?:an? |the )?{P} (?:undivided |direct |indirect |equity |ownership |beneficial )*"
                             rf"(?:interest|stake|ownership) (?:in|of) (?:the )?{E}", t):
-            if re.search(r"\b(?:close to|towards?|would|could|may|might|aims? (?:at|to)|in the process of|seeks?|"
+            if rx.search(r"\b(?:close to|towards?|would|could|may|might|aims? (?:at|to)|in the process of|seeks?|"
                          r"hopes?|plans?|intends?|expects?)\s+(?:\w+\s+)?$", t[:m.start()]):
                 continue  # "K is close to securing a 60% interest": not yet held
-            before = [n for n in re.findall(E, t[:m.start()]) if self.is_org(n)]
+            before = [n for n in rx.findall(E, t[:m.start()]) if self.is_org(n)]
             # ", securing ...": the clause's subject; "K ... securing": the one named before
-            holder = self.subject() if re.search(r",\s*$", t[:m.start()]) or not before else self.key(before[-1])
+            holder = self.subject() if rx.search(r",\s*$", t[:m.start()]) or not before else self.key(before[-1])
             if holder and self.key(m.group(2)) != holder:
                 self._stake(holder, m.group(2), float(m.group(1)), "stake.securing", conf=0.7, runs=True)
         # "A and B each hold 50%"
@@ -376,7 +377,7 @@ class HoldingRules(_ReaderBase):
 
     def acquisitions(self) -> None:
         t = self.t
-        if _DENIED.search(t) or (only_contemplated(t) and not re.search(r"\bagreed\b|\bdefinitive\b", t)):
+        if _DENIED.search(t) or (only_contemplated(t) and not rx.search(r"\bagreed\b|\bdefinitive\b", t)):
             return
         if self._background():
             return  # a deal completed long before the announcement is background, not its news
@@ -396,7 +397,7 @@ class HoldingRules(_ReaderBase):
             if m.group(1) and not self.is_org(m.group(1)):
                 continue
             buyer = self.key(m.group(1)) if m.group(1) else self.owner_of_pronoun(m.group("pron"), m.start())
-            if m.group(1) and re.search(r"\b(?:with|from|by) $", t[:m.start()]):
+            if m.group(1) and rx.search(r"\b(?:with|from|by) $", t[:m.start()]):
                 # "finalized an agreement with X to acquire Y": the one who agreed with X buys
                 buyer = self.subject() if self.subject() != self.key(m.group(1)) else None
                 if buyer is None or self.kind(self._mention_of(buyer)) != "org":
@@ -405,15 +406,15 @@ class HoldingRules(_ReaderBase):
             if not (self.is_org(target) or self.is_asset(target)):
                 continue
             share = float(m.group(3)) if m.group(3) else None
-            if re.search(r"up to", t[m.start():m.end()]):
+            if rx.search(r"up to", t[m.start():m.end()]):
                 continue
-            status = "completed" if _COMPLETED.search(t) or re.search(r"\bacquired\b|\bbought\b|\bclosed\b|\bexercised\b",
+            status = "completed" if _COMPLETED.search(t) or rx.search(r"\bacquired\b|\bbought\b|\bclosed\b|\bexercised\b",
                                                                       m.group(0)) else "signed"
             # "bought K's former Tollan mine from L": what is bought is K's site, not K
-            site = re.match(rf"['’]s? (?:former |previous |existing |old |historic )?(?:[\w-]+ )?{E}", t[m.end():])
+            site = rx.match(rf"['’]s? (?:former |previous |existing |old |historic )?(?:[\w-]+ )?{E}", t[m.end():])
             if site and self.is_org(target) and self.is_asset(site.group(1)) and not m.group(3):
                 target = site.group(1)
-            elif self.is_org(target) and re.match(r"['’]s? (?:[\w-]+ |⟦\d+⟧ ){0,3}?(?:projects?|assets?|properties|property|mines?|"
+            elif self.is_org(target) and rx.match(r"['’]s? (?:[\w-]+ |⟦\d+⟧ ){0,3}?(?:projects?|assets?|properties|property|mines?|"
                                                   r"claims|portfolio|business(?:es)?|operations?|tenements|"
                                                   r"concessions?)\b", t[m.end():]):
                 continue  # "acquire a 100% interest in Fulcrum's uranium projects": unnamed sites, not Fulcrum
@@ -427,7 +428,7 @@ class HoldingRules(_ReaderBase):
                     self._stake(seller, target, share, "stake.seller_possessive", conf=0.7)
             self.emit("acquires", buyer, self.key(target), "acquisition.verb", share=share,
                       status=status, confidence=0.75)
-            sold_again = re.search(r"\b(?:and|but) (?:later |subsequently |then )?(?:sold|divested|disposed of|transferred)\b",
+            sold_again = rx.search(r"\b(?:and|but) (?:later |subsequently |then )?(?:sold|divested|disposed of|transferred)\b",
                                    t[m.end():])
             if status == "completed" and self.is_asset(target) and (share is None or share >= 50) and \
                     self.ctx.entities[buyer].kind == "org" and not sold_again:
@@ -437,20 +438,20 @@ class HoldingRules(_ReaderBase):
                     self.emit("operates", buyer, self.key(target), "operates.completed_purchase", confidence=0.6)
             targets = [target]
             # "the remaining 29% interest in the Cerro and Flora properties": each site of the list
-            more = re.match(r"((?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:the )?⟦\d+⟧)+)", t[m.end():])
+            more = rx.match(r"((?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:the )?⟦\d+⟧)+)", t[m.end():])
             if more and self.is_asset(target):
-                for n in re.findall(E, more.group(1)):
+                for n in rx.findall(E, more.group(1)):
                     if self.is_asset(n):
                         targets.append(n)
                         self.emit("acquires", buyer, self.key(n), "acquisition.verb_list", share=share,
                                   status=status, confidence=0.7)
             # "..., making it the sole owner": the holding after the deal
-            if re.search(r"\bmaking (?:it|⟦\d+⟧|the company) the (?:sole|100%|only) (?:owner|shareholder)\b", t[m.end():]):
+            if rx.search(r"\bmaking (?:it|⟦\d+⟧|the company) the (?:sole|100%|only) (?:owner|shareholder)\b", t[m.end():]):
                 for n in targets:
                     self._stake(buyer, n, 100.0, "stake.sole_owner_after", conf=0.7)
             # "... a 19 pct stake in Y, a private company, and a 16 pct interest in Z"
             end = m.end()
-            for item in re.finditer(rf"(?:,|\band\b)\s*(?:and\s+)?(?:an? |the remaining )?{P} (?:[\w-]+ )?"
+            for item in rx.finditer(rf"(?:,|\band\b)\s*(?:and\s+)?(?:an? |the remaining )?{P} (?:[\w-]+ )?"
                                     rf"(?:stake|interest|of the shares) (?:in|of) (?:the )?{E}", t[end:]):
                 if self.is_org(item.group(2)) or self.is_asset(item.group(2)):
                     self._at = (end + item.start(), end + item.end())
@@ -467,12 +468,12 @@ class HoldingRules(_ReaderBase):
             share = float(m.group(3)) if m.group(3) else None
             if not self.is_org(buyer) or not (self.is_org(target) or self.is_asset(target)):
                 continue
-            between = re.findall(E, t[m.end(m.lastindex - 1) + 1:m.start(m.lastindex)])
+            between = rx.findall(E, t[m.end(m.lastindex - 1) + 1:m.start(m.lastindex)])
             if any(self.kind(n) != "place" for n in between):
                 continue  # "sell its smelter at Goldendale, Washington, ... to Y": only places between
             if self.key(target) in (seller, self.key(buyer)):
                 continue
-            status = "completed" if re.search(r"\b(?:sold|completed|closed|transferred|divested|vended)\b", m.group(0)) \
+            status = "completed" if rx.search(r"\b(?:sold|completed|closed|transferred|divested|vended)\b", m.group(0)) \
                 else "signed"
             self.emit("acquires", self.key(buyer), self.key(target), "acquisition.sale_to", share=share,
                       status=status, confidence=0.75)
@@ -497,10 +498,10 @@ class HoldingRules(_ReaderBase):
             seller = m.group(m.lastindex or 0)
             buyer = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
                 self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
-            between = re.findall(E, t[m.end(1) + 1 if m.group(1) else m.start():m.start(m.lastindex or 0)])
+            between = rx.findall(E, t[m.end(1) + 1 if m.group(1) else m.start():m.start(m.lastindex or 0)])
             if buyer and self.is_org(seller) and buyer != self.key(seller) and \
                     all(self.kind(n) in ("place", "commodity") for n in between):
-                status = "completed" if re.search(r"\b(?:acquired|bought|purchased)\b", m.group(0)) else "signed"
+                status = "completed" if rx.search(r"\b(?:acquired|bought|purchased)\b", m.group(0)) else "signed"
                 self.emit("acquires", buyer, self.key(seller), "acquisition.business_of", status=status,
                           confidence=0.65)
         # "KOMIR will invest US$3 million ... to earn a 30% interest in Maximus' Lefroy Lithium Project":
@@ -508,7 +509,7 @@ class HoldingRules(_ReaderBase):
         for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)(?:[^⟦.;]|(?<=\d)\.(?=\d)|⟦\d+⟧){{0,160}}?\bto (?:earn|secure|obtain) "
                             rf"(?:an? |the )?(?:initial |additional |further )?"
                             rf"{P} (?:[\w-]+ )?(?:interest|stake) in (?:the )?(?:⟦(?P<owner>\d+)⟧['’]s? )?{E}", t):
-            if re.search(r"\bup to\b", m.group(0)):
+            if rx.search(r"\bup to\b", m.group(0)):
                 continue
             buyer = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
                 self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
@@ -527,8 +528,8 @@ class HoldingRules(_ReaderBase):
             buyer = m.group(m.lastindex or 0)
             if m.group(1) and not self.is_org(m.group(1)) or not self.is_org(buyer) or issuer == self.key(buyer):
                 continue
-            if issuer and not re.search(r"\bpublic\b|\bshareholders\b|\binvestors\b", m.group(0)):
-                status = "completed" if re.search(r"\bsold\b|\bissued\b|\bplaced\b", m.group(0)) else "signed"
+            if issuer and not rx.search(r"\bpublic\b|\bshareholders\b|\binvestors\b", m.group(0)):
+                status = "completed" if rx.search(r"\bsold\b|\bissued\b|\bplaced\b", m.group(0)) else "signed"
                 self.emit("acquires", self.key(buyer), issuer, "acquisition.shares_sold_to", status=status,
                           confidence=0.65)
         # "X's portfolio will include 30 pct of A, 100 pct of B and C and 20 pct of D": what X will hold

@@ -48,6 +48,7 @@ def share_in_range(share: float | None) -> bool:
     return share is None or 0.0 <= share <= 100.0
 
 
+@functools.lru_cache(maxsize=2048)
 def only_contemplated(text: str) -> bool:
     """True when the deal is only talked about or denied, not signed.
 

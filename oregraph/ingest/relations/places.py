@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from oregraph.ingest import rx
 from oregraph.ingest.relations.patterns import E, _LIST_START, PNAME, TITLE, _TITLE_HEAD
 from oregraph.ingest.relations.reader import _ReaderBase
 
@@ -23,16 +24,16 @@ class PlaceAndOfficerRules(_ReaderBase):
             subj, place = m.group(1), m.group(2)
             if self.kind(place) != "place":
                 continue
-            if re.match(r"\s+(?:mining\s+)?(?:division|district|camp|belt|basin)\b", t[m.end():], re.I):
+            if rx.match(r"\s+(?:mining\s+)?(?:division|district|camp|belt|basin)\b", t[m.end():], re.I):
                 continue  # "within the Vancouver mining division": the place names the division only
-            if re.match(rf",? (?:and|or) (?:the )?{E}", t[m.end():]) and "respectively" in t[m.end():]:
+            if rx.match(rf",? (?:and|or) (?:the )?{E}", t[m.end():]) and "respectively" in t[m.end():]:
                 continue  # "the A and B mines in Chile and Peru, respectively": pairs, not one place
-            if not (self.is_asset(subj) or (self.is_org(subj) and re.search(
+            if not (self.is_asset(subj) or (self.is_org(subj) and rx.search(
                     r"located|based|headquarter|office|⟧,? in", m.group(0)))):
                 continue
             # "with headquarters in Ankara, Turkey, and Peterborough, Ontario": the second seat too
-            second = re.match(rf"(?:,? ⟦\d+⟧)?,? and {E}", t[m.end():]) \
-                if re.search(r"headquarters|offices", m.group(0)) else None
+            second = rx.match(rf"(?:,? ⟦\d+⟧)?,? and {E}", t[m.end():]) \
+                if rx.search(r"headquarters|offices", m.group(0)) else None
             if second and self.kind(second.group(1)) == "place":
                 self.emit("locatedIn", self.key(subj), self.key(second.group(1)), "located.in", confidence=0.75)
             if " near " in m.group(0):
@@ -41,9 +42,9 @@ class PlaceAndOfficerRules(_ReaderBase):
                 place_key = self.key(place)
             self.emit("locatedIn", self.key(subj), place_key, "located.in", confidence=0.8)
             # "the Endeavor Mine and CSA Copper Mine, in the Cobar Basin, NSW": the sites of the list too
-            listed = re.search(r"(?:⟦\d+⟧,? )*⟦\d+⟧,? and (?:the )?$", t[max(0, m.start() - 400):m.start()])
+            listed = rx.search(r"(?:⟦\d+⟧,? )*⟦\d+⟧,? and (?:the )?$", t[max(0, m.start() - 400):m.start()])
             if self.is_asset(subj) and listed and "," in m.group(0)[:m.end(1) - m.start() + 3]:
-                for n in re.findall(E, listed.group(0)):
+                for n in rx.findall(E, listed.group(0)):
                     if self.is_asset(n):
                         self.emit("locatedIn", self.key(n), place_key, "located.in_list", confidence=0.7)
         # "The A and B nickel projects are located (40 km north of Town) in central Region": each one
@@ -53,10 +54,10 @@ class PlaceAndOfficerRules(_ReaderBase):
                             rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?"
                             rf"(?:⟦\d+⟧['’]s? )?{E}", t):
             place = m.group(m.lastindex or 0)
-            items = re.findall(E, m.group(1))
+            items = rx.findall(E, m.group(1))
             if self.kind(place) != "place" or not all(self.is_asset(n) for n in items):
                 continue
-            if re.match(rf",? (?:and|or) (?:the )?{E}", t[m.end():]) or "respectively" in t[m.end():]:
+            if rx.match(rf",? (?:and|or) (?:the )?{E}", t[m.end():]) or "respectively" in t[m.end():]:
                 continue  # "in Chile and Peru (respectively)": which one is where is not said
             for n in items:
                 self.emit("locatedIn", self.key(n), self.key(place), "located.plural", confidence=0.75)
@@ -67,7 +68,7 @@ class PlaceAndOfficerRules(_ReaderBase):
                             rf"all|both)(?: (?:located|situated))? (?P<how>in|near|within) (?:the )?(?:(?:[Pp]rovince|[Ss]tate|"
                             rf"[Rr]egion|[Tt]erritory) of )?{E}", t):
             place = m.group(m.lastindex or 0)
-            items = re.findall(E, m.group(1))
+            items = rx.findall(E, m.group(1))
             if self.kind(place) != "place" or not all(self.is_asset(n) for n in items):
                 continue
             where = self.key(place)
@@ -140,23 +141,23 @@ class PlaceAndOfficerRules(_ReaderBase):
         for rule, pattern in rules:
             for m in self._iter(pattern, t):
                 title = m.group("title").strip(" ,&-")
-                title = re.sub(r"\s+(?:of|and|et)$", "", title)
+                title = rx.sub(r"\s+(?:of|and|et)$", "", title)
                 if not _TITLE_HEAD.search(title):
                     continue
-                ents = [g for g in re.findall(E, m.group(0))]
+                ents = [g for g in rx.findall(E, m.group(0))]
                 org_n = next((n for n in ents if self.is_org(n)), None)
                 if org_n is None:
                     if rule in ("officer.appointment_of", "officer.has_been_appointed"):
                         org_key = self.subject() or self.ctx.issuer
                     elif rule == "officer.title_name_said":
                         org_key = self.quote_org or self.ctx.issuer
-                    elif rule != "officer.name_title_of" or not re.search(r"\b(?:said|stated|commented)", t):
+                    elif rule != "officer.name_title_of" or not rx.search(r"\b(?:said|stated|commented)", t):
                         continue
                     else:
                         org_key = self.quote_org or self.subject()
                 else:
                     org_key = self.key(org_n)
-                name = re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", m.group("name")).strip()
+                name = rx.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", m.group("name")).strip()
                 if _TITLE_HEAD.fullmatch(name.split()[0]) or self.ctx.lookup(name):
                     continue
                 person = self.ctx.add("person", name, "Person")

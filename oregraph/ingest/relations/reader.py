@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from oregraph.ingest import rx
 from oregraph.ingest.lexicon import fold, lexicon
 from oregraph.ingest.mentions import _is_demonym, _place_key, DocContext, Masked
 from oregraph.ingest.records import Fact, Mention
@@ -72,29 +73,29 @@ class _ReaderBase:
             return self.quote_org or self.ctx.issuer
         if p.startswith("the company"):  # "the company's Fox Complex": the company the text is about
             return self.quote_org or self.ctx.issuer or self.subject()
-        before = [int(x) for x in re.findall(E, self.t[:at])]
+        before = [int(x) for x in rx.findall(E, self.t[:at])]
         orgs = [n for n in before if self.is_org(n)]
-        joined = re.search(rf"{E},? (?:and|together with|through|via|with) $", self.t[:at])
+        joined = rx.search(rf"{E},? (?:and|together with|through|via|with) $", self.t[:at])
         if joined and self.is_org(joined.group(1)):
             return self.key(joined.group(1))  # "American West Metals and its wholly-owned subsidiary, Tornado"
         clause = self.t[:at].rsplit(";", 1)
         if len(clause) == 2:  # "A drilled at X; B reported intercepts at its Y project": the clause's own subject
-            in_clause = [n for n in re.findall(E, clause[1]) if self.is_org(n)]
+            in_clause = [n for n in rx.findall(E, clause[1]) if self.is_org(n)]
             if in_clause:
                 return self.key(in_clause[0])
-        if re.search(r"\b(?:excluding|including|except|other than|apart from|but not|besides)\s+$", self.t[:at]):
+        if rx.search(r"\b(?:excluding|including|except|other than|apart from|but not|besides)\s+$", self.t[:at]):
             # "for BHP's gold interests, excluding its stake in Y": its owner is the owner of what it qualifies
-            owners = [n for n in re.findall(rf"{E}['’]s? ", self.t[:at]) if self.is_org(n)]
+            owners = [n for n in rx.findall(rf"{E}['’]s? ", self.t[:at]) if self.is_org(n)]
             if owners:
                 return self.key(owners[-1])
-        if orgs and p == "their" and re.search(r"\b(?:[Ww]e|us|[Oo]ur)\b", self.t[:at]):
+        if orgs and p == "their" and rx.search(r"\b(?:[Ww]e|us|[Oo]ur)\b", self.t[:at]):
             # a speaker's "we ... partnering with NeoRe to develop their project": theirs is not ours
             speaker = self.quote_org or self.ctx.issuer
             others = [n for n in orgs if self.key(n) != speaker]
             return self.key(others[-1]) if others else None
         if orgs:
             # "Comalco's Commonwealth Aluminium unit ... its smelter": the unit is the subject
-            unit = re.search(rf"⟦{orgs[0]}⟧['’]s? {E} (?:unit|subsidiary|division)\b", self.t[:at])
+            unit = rx.search(rf"⟦{orgs[0]}⟧['’]s? {E} (?:unit|subsidiary|division)\b", self.t[:at])
             if unit and self.is_org(unit.group(1)):
                 return self.key(unit.group(1))
             return self.key(orgs[0])
@@ -168,7 +169,7 @@ class _ReaderBase:
                 continue
             holder = self.key(m.group(1))
             # the list's shared description: "several Australian gold mines -- 30% of A, ..."
-            shared = re.search(rf"(?:several |two |three |four |five |six |its |the following )?"
+            shared = rx.search(rf"(?:several |two |three |four |five |six |its |the following )?"
                                rf"(?:(?P<demonym>[A-Z][a-z]+) )?(?:{E} )?(?:mines|projects|properties|deposits|operations)"
                                rf"\s*(?:--|—|–|:|,)?\s*$", m.group(0))
             country = self._country_of(shared.group("demonym")) if shared and shared.group("demonym") else None
@@ -178,7 +179,7 @@ class _ReaderBase:
             pos = 0
             share = None
             while True:
-                item = re.match(rf"(?:,? and |, )?(?:{P} of )?(?:the )?(?:new |existing )?{E}", rest[pos:])
+                item = rx.match(rf"(?:,? and |, )?(?:{P} of )?(?:the )?(?:new |existing )?{E}", rest[pos:])
                 if not item or (item.group(1) is None and share is None):
                     break
                 share = float(item.group(1)) if item.group(1) else share
@@ -193,7 +194,7 @@ class _ReaderBase:
                     yield holder, item.group(2), share
                 pos += item.end()
                 # a descriptor after the name: "20 pct of the new Boddington development"
-                tail = re.match(r" (?:development|venture|deposit|operations?)\b", rest[pos:])
+                tail = rx.match(r" (?:development|venture|deposit|operations?)\b", rest[pos:])
                 if tail:
                     pos += tail.end()
 
@@ -213,7 +214,7 @@ class _ReaderBase:
 
     def _background(self) -> bool:
         """A sentence about a deal years before the announcement ("On March 30, 2012, X acquired Y")."""
-        dated = re.match(r"\W*(?:On|In|During|Back in|As of) (?:[A-Z][a-z]+\.? (?:\d{1,2},? )?)?((?:19|20)\d\d)\b", self.t) or \
-            re.search(r"\b(?:acquired|bought|purchased)\b[^.;]{0,80}?\bin ((?:19|20)\d\d)\b", self.t)
+        dated = rx.match(r"\W*(?:On|In|During|Back in|As of) (?:[A-Z][a-z]+\.? (?:\d{1,2},? )?)?((?:19|20)\d\d)\b", self.t) or \
+            rx.search(r"\b(?:acquired|bought|purchased)\b[^.;]{0,80}?\bin ((?:19|20)\d\d)\b", self.t)
         # older than the year before the announcement's own (unknown date: nothing is background)
         return bool(dated and self.ctx.year and int(dated.group(1)) < self.ctx.year - 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from oregraph.ingest import rx
 from oregraph.ingest.relations.patterns import (
     _compiled,
     E,
@@ -27,20 +28,20 @@ class SiteRules(_ReaderBase):
             asset = m.group(m.lastindex or 0)
             if not self.is_asset(asset):
                 continue
-            if re.search(rf"(?:{_WHOLLY}|{P}[- ]?owned|jointly|co-owned|\bformer|\bprevious|\bex-)", m.group(0)):
+            if rx.search(rf"(?:{_WHOLLY}|{P}[- ]?owned|jointly|co-owned|\bformer|\bprevious|\bex-)", m.group(0)):
                 continue
             owner = self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else \
                 self.key(m.group(2)) if self.is_org(m.group(2)) else None
-            rest = re.match(rf"(?:(?:,\s*and\s+|,\s*|\s+and\s+){E})+", t[m.end():])
+            rest = rx.match(rf"(?:(?:,\s*and\s+|,\s*|\s+and\s+){E})+", t[m.end():])
             after = t[m.end() + (rest.end() if rest else 0):]
             if _OUTLINE.match(after):
                 continue  # "Vanguard's San Jose and Yuty Uno concession boundaries" on a map: no claim
-            if owner and not re.search(r"partnership|interest in|stake in|\b(?:sold|transferred|divested|spun out|vended|"
+            if owner and not rx.search(r"partnership|interest in|stake in|\b(?:sold|transferred|divested|spun out|vended|"
                                        r"disposed of)\b", t[max(0, m.start() - 40):m.start()]):
                 self.emit("operates", owner, self.key(asset), "operates.possessive", confidence=0.75)
                 # "our Cinabrio, San Andres, and Dalmacia mines"
                 if rest:
-                    for n in re.findall(E, rest.group(0)):
+                    for n in rx.findall(E, rest.group(0)):
                         if self.is_asset(n):
                             self.emit("operates", owner, self.key(n), "operates.possessive_list",
                                       confidence=0.7)
@@ -53,9 +54,9 @@ class SiteRules(_ReaderBase):
                             rf"in the ⟦\d+⟧)*)", t):
             owner = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
                 self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
-            if owner is None or re.search(r"\boption|\bearn", t, re.I) or only_contemplated(t):
+            if owner is None or rx.search(r"\boption|\bearn", t, re.I) or only_contemplated(t):
                 continue
-            for n in [m.group(3), *re.findall(E, m.group(4))]:
+            for n in [m.group(3), *rx.findall(E, m.group(4))]:
                 if self.is_asset(n):
                     self.emit("operates", owner, self.key(n), "operates.holds_ground", confidence=0.6)
         # "Highland Valley Copper, Canada's largest copper mine", "X is one of Chile's largest copper mines": a
@@ -67,7 +68,7 @@ class SiteRules(_ReaderBase):
             site, place = m.group(1), m.group(2)
             if self.is_asset(site) and self.kind(place) == "place":
                 self.emit("locatedIn", self.key(site), self.key(place), "located.country_superlative", confidence=0.7)
-                for n in re.findall(E, m.group(3) or ""):
+                for n in rx.findall(E, m.group(3) or ""):
                     if self.kind(n) == "commodity":
                         self.emit("commodity", self.key(site), self.key(n), "commodity.country_superlative",
                                   confidence=0.7)
@@ -75,7 +76,7 @@ class SiteRules(_ReaderBase):
         for m in self._iter(rf"{E}(?:,[^.;]{{0,80}},)? (?:is|are|was|were|has been|will be) (?:currently |now |jointly )?"
                             rf"(?:operated|run|managed) by (?:its (?:partner|owner) )?{E}", t):
             site, operator = m.group(1), m.group(2)
-            if self.is_asset(site) and self.is_org(operator) and not re.search(r"\bwill be\b", m.group(0)):
+            if self.is_asset(site) and self.is_org(operator) and not rx.search(r"\bwill be\b", m.group(0)):
                 self.emit("operates", self.key(operator), self.key(site), "operates.run_by", confidence=0.75)
         # "McEwen Copper, which is developing the Los Azules project", "X is advancing its Y project"
         for m in self._iter(rf"{E},? (?:which|that|who) (?:is|are) (?:currently |now |also )?(?:developing|advancing|"
@@ -95,9 +96,9 @@ class SiteRules(_ReaderBase):
                 owner = self.owner_of_pronoun(m.group("pron"), m.start())
             else:
                 owner = self.subject() or self.ctx.issuer
-            if owner is None or only_contemplated(t) or re.search(r"\boption|\bearn|\bacquir", t, re.I):
+            if owner is None or only_contemplated(t) or rx.search(r"\boption|\bearn|\bacquir", t, re.I):
                 continue
-            for n in [m.group(m.lastindex - 1), *re.findall(E, m.group(m.lastindex))]:
+            for n in [m.group(m.lastindex - 1), *rx.findall(E, m.group(m.lastindex))]:
                 if self.is_asset(n):
                     self.emit("operates", owner, self.key(n), "operates.key_asset", confidence=0.65)
         # "X has restarted mine and mill operations at the Y complex"
@@ -106,19 +107,19 @@ class SiteRules(_ReaderBase):
             asset = m.group(m.lastindex or 0)
             owner = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
                 self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
-            if owner and self.is_asset(asset) and not re.search(r"\b(?:partner|toll|contract|third)", m.group(0)):
+            if owner and self.is_asset(asset) and not rx.search(r"\b(?:partner|toll|contract|third)", m.group(0)):
                 self.emit("operates", owner, self.key(asset), "operates.operations_at", confidence=0.65)
         for m in self._iter(rf"{E},? (?:which |that )?(?:owns and )?(?:operates|runs|operator of|exploit\w*) (?:the )?{E}"
                             rf"(?=((?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:the )?⟦\d+⟧)*))", t):
             if not self.is_org(m.group(1)):
                 continue
             operator = self.key(m.group(1))
-            aside = re.search(rf"{E}, an? (?:[\w-]+ ){{0,3}}?(?:unit|subsidiary|division|affiliate|arm|member) of (?:the )?$",
+            aside = rx.search(rf"{E}, an? (?:[\w-]+ ){{0,3}}?(?:unit|subsidiary|division|affiliate|arm|member) of (?:the )?$",
                               t[:m.start()])
             if aside and self.is_org(aside.group(1)):
                 operator = self.key(aside.group(1))  # "L, a unit of K, operates the mine": L runs it, not K
             # "operates the Kell, Wren and Tarn mines": every site of the list (up to a name that is not one)
-            for n in [m.group(2), *re.findall(E, m.group(3))]:
+            for n in [m.group(2), *rx.findall(E, m.group(3))]:
                 if not self.is_asset(n):
                     break
                 self.emit("operates", operator, self.key(n), "operates.verb", confidence=0.85)
@@ -126,7 +127,7 @@ class SiteRules(_ReaderBase):
         for m in self._iter(rf"{E}(?: ⟦\d+⟧)?(?P<desc>,? (?:the|an?) [^,;.⟦]{{0,40}}?(?:⟦\d+⟧[^,;.⟦]{{0,30}}?){{0,2}})?"
                             rf",? (?:which|that) {E} (?:also |currently |now )?(?:operates|runs|manages)\b", t):
             site, operator = m.group(1), m.group(m.lastindex)
-            described = m.group("desc") and re.search(rf"\b{_SITE_HEADS}\b", m.group("desc"))
+            described = m.group("desc") and rx.search(rf"\b{_SITE_HEADS}\b", m.group("desc"))
             if self.is_org(operator) and (self.is_asset(site) or self.is_org(site) and described):
                 self.emit("operates", self.key(operator), self.key(site), "operates.relative", confidence=0.75)
         # "BHP is the operator of the mine": the one mine named in the sentences just before
@@ -140,7 +141,7 @@ class SiteRules(_ReaderBase):
 
     def sites(self) -> None:
         """An asset named by its place ("its aluminium smelter in Ludwigshafen") lies there."""
-        for tm in re.finditer(E, self.t):
+        for tm in rx.finditer(E, self.t):
             place = getattr(self.ctx.entities[self.key(tm.group(1))], "_site_place", None)
             if place:
                 self._at = tm.span()
@@ -149,7 +150,7 @@ class SiteRules(_ReaderBase):
     def commodities(self) -> None:
         t = self.t
         # an asset's own commodities (named in its description, e.g. "the X copper mine")
-        for tm in re.finditer(E, t):
+        for tm in rx.finditer(E, t):
             n = tm.group(1)
             self._at = tm.span()
             if self.is_asset(n):
@@ -160,7 +161,7 @@ class SiteRules(_ReaderBase):
         verbs = (r"(?:produc(?:e|es|ed|er|ers|ing|tion)|sell(?:s|ing|er|ers)?|sale|sales|mines?|mined|mining|explor\w* for|supplier|supplies|"
                  r"supply|refin\w*|smelt\w*|output|producer|miner)")
         # production that is planned, hoped for or reported by others is not a fact about the present
-        hypothetical = bool(re.search(r"\b(?:reported(?:ly)? (?:that|the)|reportedly|newspapers?|would|could|might|"
+        hypothetical = bool(rx.search(r"\b(?:reported(?:ly)? (?:that|the)|reportedly|newspapers?|would|could|might|"
                                       r"plans? to|negotiat\w*|considering|aims? to|aiming to|intends? to|seeks? to|"
                                       r"hopes? to|(?:to|will) become|first (?:[\w-]+ |⟦\d+⟧ )?production|"
                                       r"expected to (?:begin|start|commence))\b", t))
@@ -186,9 +187,9 @@ class SiteRules(_ReaderBase):
             subj, comm = m.group(1), m.group(m.lastindex or 0)
             if self.kind(comm) != "commodity":
                 continue
-            if re.search(r"\bto (?:[\w-]+ )?⟦$", t[m.start():m.start(m.lastindex or 0)]):
+            if rx.search(r"\bto (?:[\w-]+ )?⟦$", t[m.start():m.start(m.lastindex or 0)]):
                 continue  # "sells explosives to copper producers": copper is the customers' trade
-            if re.search(r",\s*(?:retaining|keeping|reserving|while|whereas|which (?:retains|keeps))\b", m.group(0)):
+            if rx.search(r",\s*(?:retaining|keeping|reserving|while|whereas|which (?:retains|keeps))\b", m.group(0)):
                 continue  # "transferred its interests to Y, retaining the right to explore for gold": not Y's
             if subj is None:  # "It said ... sales of bauxite and aluminium": the organization before
                 owner = self.owner_of_pronoun(m.group("pron"), m.start("pron"))
@@ -196,14 +197,14 @@ class SiteRules(_ReaderBase):
                 if subj is None:
                     continue
             if self.is_org(subj) or self.is_asset(subj):
-                if re.search(r"\bprice|\bmarket|\bdemand|\bimport", m.group(0), re.I):
+                if rx.search(r"\bprice|\bmarket|\bdemand|\bimport", m.group(0), re.I):
                     continue
                 self.emit("commodity", self.key(subj), self.key(comm), "commodity.verb", confidence=0.7)
                 # a coordinated list: "copper, gold and silver"
                 rest = t[m.end():]
-                tail = re.match(rf"((?:(?:,\s*|\s+and\s+|\s+or\s+)(?:primarily |also )?{E})+)", rest)
+                tail = rx.match(rf"((?:(?:,\s*|\s+and\s+|\s+or\s+)(?:primarily |also )?{E})+)", rest)
                 if tail:
-                    for n in re.findall(E, tail.group(1)):
+                    for n in rx.findall(E, tail.group(1)):
                         if self.kind(n) == "commodity":
                             self.emit("commodity", self.key(subj), self.key(n), "commodity.verb",
                                       confidence=0.7)
@@ -213,7 +214,7 @@ class SiteRules(_ReaderBase):
         # a list of commodities, matched only from its first element (restarting at every element of a long
         # list would make the rules quadratic in its length)
         comms = _LIST_START + r"((?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)"
-        royalty_or_price = bool(re.search(r"\broyalt|\bstream|\bprice|\bNSR\b", t, re.I))
+        royalty_or_price = bool(rx.search(r"\broyalt|\bstream|\bprice|\bNSR\b", t, re.I))
         for m in self._iter(rf"(?:{comms} (?:[\w-]+ ){{0,2}}?(?:ore )?(?:reserves?|resources?|mineral(?:i[sz]ation)?|grades?|"
                             rf"production|output|intercepts?|intersections?|assays?|values|zones?|veins?|"
                             rf"concentrates?|recover(?:y|ies)|ounces|endowment|inventory|ore|feed)|"
@@ -223,7 +224,7 @@ class SiteRules(_ReaderBase):
             site = m.group(m.lastindex or 0)
             if not self.is_asset(site) or royalty_or_price:
                 continue
-            for n in re.findall(E, m.group(1) or m.group(2) or ""):
+            for n in rx.findall(E, m.group(1) or m.group(2) or ""):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(site), self.key(n), "commodity.at_site", confidence=0.7)
         # "Maximus holds a portfolio of gold, lithium and nickel projects", "X owns two gold and silver
@@ -235,7 +236,7 @@ class SiteRules(_ReaderBase):
                 rf"tenements|claims|mines|interests)\b", t):
             if not self.is_org(m.group(1)) or royalty_or_price:
                 continue
-            for n in re.findall(E, m.group(2)):
+            for n in rx.findall(E, m.group(2)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.portfolio", confidence=0.7)
         # "the zinc, copper and lead trading activities of Y", "its key copper processing division",
@@ -254,18 +255,18 @@ class SiteRules(_ReaderBase):
                 owner = self._mention_of(key) if key else None
             if owner is None or not self.is_org(owner):
                 continue
-            for n in re.findall(E, m.group("list1") or m.group("list2") or ""):
+            for n in rx.findall(E, m.group("list1") or m.group("list2") or ""):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(owner), self.key(n), "commodity.business", confidence=0.65)
         for m in () if hypothetical else self._iter(
                 rf"{comms} (?:producers?|manufacturers?|miners?|smelters?|refiners?|fabricators?|traders?|processors?|"
                 rf"mining companies|companies)(?: [^⟦,.;]{{0,30}})?,? (?:namely |including |such as )?{E}"
                 rf"((?:(?:,\s*and\s+|,\s*|\s+and\s+)⟦\d+⟧)*)", t):
-            orgs = [n for n in [m.group(2), *re.findall(E, m.group(3))] if self.is_org(n)]
-            if re.search(r"\bprice|\bdemand", m.group(0), re.I):
+            orgs = [n for n in [m.group(2), *rx.findall(E, m.group(3))] if self.is_org(n)]
+            if rx.search(r"\bprice|\bdemand", m.group(0), re.I):
                 continue
             for org in orgs:
-                for n in re.findall(E, m.group(1)):
+                for n in rx.findall(E, m.group(1)):
                     if self.kind(n) == "commodity":
                         self.emit("commodity", self.key(org), self.key(n), "commodity.described_list",
                                   confidence=0.65)
@@ -276,9 +277,9 @@ class SiteRules(_ReaderBase):
                             rf"(?:exploration |development |mining )?(?:projects?|deposits?|propert(?:y|ies)|assets?|mines?|"
                             rf"prospects?|discover(?:y|ies)|occurrences?|operations?|districts?)\b", t):
             site = m.group(1)
-            if not self.is_asset(site) or royalty_or_price or re.search(r"\broyalt|\bstream", m.group(0), re.I):
+            if not self.is_asset(site) or royalty_or_price or rx.search(r"\broyalt|\bstream", m.group(0), re.I):
                 continue
-            for n in re.findall(E, m.group(2)):
+            for n in rx.findall(E, m.group(2)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(site), self.key(n), "commodity.site_described", confidence=0.7)
         # "the mineral sands produced by Y", "copper concentrate supplied by Y"
@@ -288,7 +289,7 @@ class SiteRules(_ReaderBase):
             org = m.group(m.lastindex or 0)
             if not (self.is_org(org) or self.is_asset(org)) or royalty_or_price:
                 continue
-            for n in re.findall(E, m.group(1)):
+            for n in rx.findall(E, m.group(1)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(org), self.key(n), "commodity.passive", confidence=0.7)
         # "the X mine, which showed two significant gold intersections", "its Y mine had reserves of
@@ -297,17 +298,17 @@ class SiteRules(_ReaderBase):
         contains = _compiled(rf"{E}(?!['’])(?:[^⟦.;]|(?<=\d)\.(?=\d)|⟦\d+⟧){{0,100}}?\b(?:contains?|containing|hosts?|"
                              rf"hosting|showed|returned|intersected|yielded|grad(?:ed|ing|es)|grade of|ounces? of|"
                              rf"reserves of|resources of)\b(?: (?:[^⟦.;]|(?<=\d)\.(?=\d)){{0,40}}?)? {comms}")
-        for start in [tm.start() for tm in re.finditer(E, t) if self.is_asset(tm.group(1))]:
+        for start in [tm.start() for tm in rx.finditer(E, t) if self.is_asset(tm.group(1))]:
             m = contains.match(t, start)  # from each site: a match from an earlier name must not hide it
-            if m is None or royalty_or_price or re.search(r"\b(?:not|no|without|never)\s+(?:\w+\s+)?(?:contain|host|"
+            if m is None or royalty_or_price or rx.search(r"\b(?:not|no|without|never)\s+(?:\w+\s+)?(?:contain|host|"
                                                           r"return|show|intersect|yield)", m.group(0)):
                 continue
             self._at = m.span()
             site = m.group(1)
-            between = re.findall(E, t[m.end(1) + 1:m.start(2)])
+            between = rx.findall(E, t[m.end(1) + 1:m.start(2)])
             if any(self.kind(n) != "place" for n in between):
                 continue  # only places may stand between the site and what it contains
-            for n in re.findall(E, m.group(2)):
+            for n in rx.findall(E, m.group(2)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(site), self.key(n), "commodity.site_contains", confidence=0.65)
         # "X is one of the few potential suppliers of dysprosium and terbium", "X is a major producer of nickel"
@@ -315,9 +316,9 @@ class SiteRules(_ReaderBase):
                 rf"{E},? (?:is|was|will be|has become|became|remains|aims to be) (?:one of the |an? |the )(?:[\w-]+ ){{0,3}}?"
                 rf"(?:suppliers?|producers?|sources?|miners?|refiners?|exporters?) of (?:[\w-]+ ){{0,2}}?"
                 rf"{_LIST_START}((?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)", t):
-            if not self.is_org(m.group(1)) or royalty_or_price or re.search(r"\baims to be|\bwill be", m.group(0)):
+            if not self.is_org(m.group(1)) or royalty_or_price or rx.search(r"\baims to be|\bwill be", m.group(0)):
                 continue
-            for n in re.findall(E, m.group(2)):
+            for n in rx.findall(E, m.group(2)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.supplier_of", confidence=0.7)
         # "COMMODITY producer X" / "X, a COMMODITY producer/miner/explorer"
@@ -326,7 +327,7 @@ class SiteRules(_ReaderBase):
                             rf"smelter|company|supplier)", t):
             if not (self.is_org(m.group(1)) or self.is_asset(m.group(1))):
                 continue
-            for n in re.findall(E, m.group(2)):
+            for n in rx.findall(E, m.group(2)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.producer",
                               confidence=0.7)
@@ -336,7 +337,7 @@ class SiteRules(_ReaderBase):
                 rf"((?:{E}(?:, |,? and |,? or |-| ))*{E}) (?:producers|miners)\b", t):
             if not self.is_org(m.group(1)):
                 continue
-            for n in re.findall(E, m.group(3)):
+            for n in rx.findall(E, m.group(3)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.one_of_producers",
                               confidence=0.7)
@@ -347,11 +348,11 @@ class SiteRules(_ReaderBase):
                 rf",? (?:(?:focused|focussed|focusing|dedicated|committed)(?: primarily| mainly| exclusively)? (?:on|to)|"
                 rf"with (?:projects|assets|properties|interests|exposure) (?:in|to)) "
                 rf"[^⟦.;]{{0,90}}?((?:{E}(?:, |,? and |,? or |-| ))*{E})", t):
-            if not self.is_org(m.group(1)) or re.search(r"\broyalt|\bstream", m.group(0), re.I):
+            if not self.is_org(m.group(1)) or rx.search(r"\broyalt|\bstream", m.group(0), re.I):
                 continue
-            if re.search(r"\bprice|\bmarket|\bdemand", m.group(0) + t[m.end():m.end() + 12], re.I):
+            if rx.search(r"\bprice|\bmarket|\bdemand", m.group(0) + t[m.end():m.end() + 12], re.I):
                 continue
-            for n in re.findall(E, m.group(2)):
+            for n in rx.findall(E, m.group(2)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.focus",
                               confidence=0.65)
@@ -362,7 +363,7 @@ class SiteRules(_ReaderBase):
                 rf"(?:exploration |development |mining )?(?:projects|properties|assets|portfolio)\b", t):
             if not self.is_org(m.group(1)):
                 continue
-            for n in re.findall(E, m.group(2)):
+            for n in rx.findall(E, m.group(2)):
                 if self.kind(n) == "commodity":
                     self.emit("commodity", self.key(m.group(1)), self.key(n), "commodity.advancing",
                               confidence=0.65)
