@@ -106,10 +106,11 @@ def _suffix_orgs(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str]]:
         if i > 0 and toks[i - 1].group(0).rstrip(".").lower().replace(".", "") in _SUFFIX_WORDS:
             i += 1
             continue
-        # walk back over capitalised words and connectors
+        # walk back over capitalised words and connectors (a name has at most a dozen words: a longer
+        # run of capitals is a heading or a table, and would only make a huge name pattern)
         j = i - 1
         start_tok = i
-        while j >= 0:
+        while j >= max(0, i - 12):
             t = toks[j].group(0)
             between = sent.text[toks[j].end():toks[j + 1].start()]
             # "Ozzie's, Inc.", "Harbour Services, LLC": a comma before the suffix stays in the name
