@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from oregraph.ingest import rx
@@ -16,6 +18,36 @@ _WORDISH = re.compile(r"[A-Za-zÀ-ÿ][\w'’.]*")
 
 
 
+class Spans:
+    """Sorted, non-overlapping spans of a text, asked about in logarithmic time (a long table of names
+    must not make every word compare itself with every name)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a span."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with a span."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def starts_between(self, start: int, end: int) -> bool:
+        """Whether a span starts in ``[start, end)``."""
+        i = bisect.bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end
+
+
 def _lexicon_spans(ctx: DocContext, text: str, lex,
                    taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Places and commodities: the longest lexicon entry starting at each word.
@@ -24,12 +56,13 @@ def _lexicon_spans(ctx: DocContext, text: str, lex,
     is made: "Katanga" inside "Katanga Mining Limited" adds no place Katanga, which would
     then take the short name "Katanga" from the company.
     """
-    words = [w for w in _WORDISH.finditer(text) if not any(s <= w.start() < e for s, e in taken)]
+    names = Spans(taken)
+    words = [w for w in _WORDISH.finditer(text) if not names.covers(w.start())]
     # a multi-word entry never runs over a name: each word knows where its run of free words ends
     run_end = [0] * len(words)
     for k in range(len(words) - 1, -1, -1):
         nxt = k + 1
-        free = nxt < len(words) and not any(words[k].end() <= s < words[nxt].start() for s, _ in taken)
+        free = nxt < len(words) and not names.starts_between(words[k].end(), words[nxt].start())
         run_end[k] = run_end[nxt] if free else k + 1
     # a possessive is not part of the name: "Papua New Guinea's" is Papua New Guinea
     ends = [w.end() - 2 if w.group(0).endswith(("'s", "’s")) else w.end() for w in words]

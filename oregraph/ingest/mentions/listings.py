@@ -90,7 +90,12 @@ def _name_before(sent: Sentence, pos: int, ctx: DocContext,
                  places: bool = False) -> tuple[int, int, str] | None:
     """The capitalised name that ends just before ``pos`` ("Foo Metals (TSXV: FOO)"); a place's
     name only with ``places`` ("listed in London and New York (LSE: ...)")."""
-    head = sent.text[:pos].rstrip()
+    # only the words just before: a name is short, and tokenising the whole sentence before every
+    # ticker block of a long table would be quadratic
+    base = max(0, pos - 300)
+    while 0 < base < pos and not sent.text[base - 1].isspace():
+        base += 1
+    head = sent.text[base:pos].rstrip()
     toks = _tokens(head)
     if not toks or toks[-1].end() != len(head):
         return None
@@ -123,7 +128,7 @@ def _name_before(sent: Sentence, pos: int, ctx: DocContext,
     name = head[start:end]
     if fold(name) in _GENERIC_TERMS or fold(name) in lexicon().places and not places or len(name) < 2:
         return None
-    return start, end, name
+    return base + start, base + end, name
 
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from oregraph.ingest import rx
 from oregraph.ingest.lexicon import lexicon
 from oregraph.ingest.mentions.context import DocContext
-from oregraph.ingest.mentions.gazetteer import _lexicon_spans
+from oregraph.ingest.mentions.gazetteer import Spans, _lexicon_spans
 from oregraph.ingest.mentions.listings import _looks_like_ticker_block, _PAREN
 from oregraph.ingest.percent import PERCENT, percent_value
 from oregraph.ingest.records import Mention, Sentence
@@ -64,12 +64,14 @@ def mask(ctx: DocContext, sent: Sentence, issuer: str | None = None) -> Masked:
     for s, e, key in ctx.find(text):
         spans.append((s, e, key))
     # places and commodities from the lexicon
+    names = Spans((s2, e2) for s2, e2, _ in spans)
     for s, e, key in _lexicon_spans(ctx, text, lex, [(s2, e2) for s2, e2, _ in spans]):
-        if not any(s < e2 and s2 < e for s2, e2, _ in spans):
+        if not names.overlaps(s, e):
             spans.append((s, e, key))
     if issuer:
+        taken = Spans((s2, e2) for s2, e2, _ in spans)
         for m in _ISSUER_TERMS.finditer(text):
-            if not any(m.start() < e2 and s2 < m.end() for s2, e2, _ in spans):
+            if not taken.overlaps(m.start(), m.end()):
                 spans.append((m.start(), m.end(), issuer))
     spans.sort()
     out: list[str] = []
