@@ -558,3 +558,33 @@ def test_what_a_company_supplies(text: str, expected: set[tuple]) -> None:
 ])
 def test_an_agreement_without_a_type_word(text: str, expected: set[tuple]) -> None:
     assert facts(text, {"partnerOf"}) == expected
+
+
+LAST_FAMILIES = table([
+    ("is-advancing-the-project", f"{HAR} is advancing the Tarn lithium project in Arkansas.",
+     {("operates", HAR, "Tarn lithium project")}),
+    ("major-equity-stake", f"{HAR} also holds a major equity stake in {KES} and two claims.",
+     {("ownsStakeIn", HAR, KES)}),
+    ("its-ownership-in", f"{HAR} reported that its 35% ownership in {KES} is unchanged.",
+     {("ownsStakeIn", HAR, KES)}),
+    ("pounds-at-a-plant", f"{HAR} raised capacity at its Tarn Plant to 4 million pounds of uranium a year.",
+     {("operates", HAR, "Tarn Plant"), ("commodity", "Tarn Plant", "uranium")}),
+    ("portfolio-focused-on", f"{HAR} holds a portfolio focused on uranium and copper projects in Utah.",
+     {("commodity", HAR, "uranium"), ("commodity", HAR, "copper")}),
+    ("term-sheet-with", f"{HAR} inked a C$9 million binding term sheet with {KES} for its gold output.",
+     {("partnerOf", HAR, KES)}),
+    ("mining-division-of-a-province",
+     "The Tarn project is located within the Skeena Mining Division of British Columbia.",
+     {("locatedIn", "Tarn project", "British Columbia")}),
+    ("officer-with-credentials", f"“We are pleased,” stated Frank J. Basa, P.Eng., President & CEO of {HAR} today.",
+     {("officerOf", "Frank J. Basa", HAR)}),
+    ("the-second-project-known-as",
+     f"{HAR} announced the purchase of two gold projects in Argentina. The second project, known as Chivoda, "
+     f"lies in Neuquen.", {("acquires", HAR, "Chivoda"), ("commodity", "Chivoda", "gold")}),
+])
+
+
+@pytest.mark.parametrize("text, expected", LAST_FAMILIES)
+def test_last_families(text: str, expected: set[tuple]) -> None:
+    preds = {p for p, _, _ in expected}
+    assert facts(text, preds) == expected

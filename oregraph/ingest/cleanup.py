@@ -61,8 +61,9 @@ _SKIP_HEADING = re.compile(
 )
 # a qualified person's statement: a paragraph that names one and is short or opens on it (a passing "NI 43-101
 # report" in an About paragraph is no such statement)
-_QUALIFIED_PERSON = re.compile(r"\bQualified Persons?\b|\bpersonne qualifiée\b|\bP\.\s?Geo\b|"
-                               r"\bP\.\s?Eng\b", re.I)
+_QUALIFIED_PERSON = re.compile(r"\bQualified Persons?\b|\bpersonne qualifiée\b|"
+                               r"\bP\.\s?(?:Geo|Eng)\b.{0,200}?\b(?:reviewed|approved|verified|prepared)\b|"
+                               r"\b(?:reviewed|approved|verified|prepared)\b.{0,200}?\bP\.\s?(?:Geo|Eng)\b", re.I | re.S)
 _QP_OPENING = re.compile(r"\s*(?:Qualified Persons?|QP|The (?:scientific|technical|scientific and technical)|"
                          r"Technical (?:information|disclosure)|Personne qualifiée|[^.]{0,80}\b(?:reviewed and approved|"
                          r"has reviewed|approved the (?:scientific|technical))\b)", re.I)

@@ -34,8 +34,9 @@ _DESCRIPTION = re.compile(
     r"mines|claims|deposits|prospects)\b(?: in (?:the )?⟦(?P<place>\d+)⟧)?")
 _ITEM_KIND = {"companies": "org", "mining companies": "org"}
 # "The concessions, known as McKellar and Enable,"
-_KNOWN_AS = re.compile(r"\b[Tt]he (?:two |three |four |five )?(?P<head>concessions|properties|projects|mines|claims|"
-                       r"deposits|prospects),? (?:known as|named|called) (?P<names>(?:⟦\d+⟧(?:,? and |, ))*⟦\d+⟧)")
+_KNOWN_AS = re.compile(r"\b[Tt]he (?:two |three |four |five |first |second |third |fourth |other |new )?"
+                       r"(?P<head>concessions?|propert(?:y|ies)|projects?|mines?|claims|deposits?|prospects?),? "
+                       r"(?:known as|named|called) (?P<names>(?:⟦\d+⟧(?:,? and |, ))*⟦\d+⟧)")
 _LOCATED = re.compile(r",? (?:are|were) (?:both |all )?(?:located|situated) (?:[^⟦.;]|⟦\d+⟧){0,80}?\bin (?:the )?⟦\d+⟧")
 _WINDOW = 6  # sentences after the description in which its items are looked for
 

@@ -301,7 +301,7 @@ class HoldingRules(_ReaderBase):
             if held is not None and holder and self.key(held) != holder:
                 self._stake(holder, held, float(m.group(3)), "stake.increased_to")
         # "excluding its stake in Y", "BHP's 45 pct stake in Y": a holding, with or without a number
-        for m in self._iter(rf"(?:\b(?P<pron>[Ii]ts|[Oo]ur)|{E}['’]s?) (?:{P} )?(?:[\w-]+ )?(?:stake|interest|shareholding|holding) "
+        for m in self._iter(rf"(?:\b(?P<pron>[Ii]ts|[Oo]ur)|{E}['’]s?) (?:{P} )?(?:[\w-]+ )?(?:stake|interest|shareholding|holding|ownership) "
                             rf"in (?:the )?(?:⟦\d+⟧['’]s )?{E}", t):
             if rx.search(r"\b(?:sell|sold|sale|divest\w*|dispos\w*|transfer\w*|spin\w*|will (?:own|hold|acquire)|"
                          r"earn|acquir\w*|purchas\w*|bought|former|formerly|previous|previously)\b",
@@ -369,6 +369,17 @@ class HoldingRules(_ReaderBase):
             holder = self.subject() if rx.search(r",\s*$", t[:m.start()]) or not before else self.key(before[-1])
             if holder and self.key(m.group(2)) != holder:
                 self._stake(holder, m.group(2), float(m.group(1)), "stake.securing", conf=0.7, runs=True)
+        # "X holds a major equity stake in Y": a holding without its size
+        for m in self._iter(rf"{E}(?: [^⟦.;]{{0,40}}?)? (?:also |currently |now )?(?:holds?|owns?|has|maintains|retains|acquired|took) "
+                            rf"an? (?:major|significant|large|substantial|strategic|minority|majority|controlling) "
+                            rf"(?:equity )?(?:stake|interest|position|shareholding) in (?:the )?{E}", t):
+            if self.is_org(m.group(1)) and not _ONLY_IF.search(m.group(0)):
+                holder, held = self.key(m.group(1)), m.group(2)
+                if "majority" in m.group(0) or "controlling" in m.group(0):
+                    if self.is_org(held):
+                        self.emit("subsidiaryOf", self.key(held), holder, "subsidiary.majority_stake", confidence=0.7)
+                    continue
+                self._stake(holder, held, None, "stake.sized_in_words", conf=0.7)
         # "A and B each hold 50%"
         for m in self._iter(rf"{E} and {E} each (?:hold|own|have) (?:an? )?{P}(?: interest| stake)? in (?:the )?{E}", t):
             for h in (m.group(1), m.group(2)):

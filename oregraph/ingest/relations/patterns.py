@@ -18,17 +18,18 @@ AGREEMENT_WORDS: list[tuple[str, str]] = [
     (r"offtake|off-take|take-or-pay|purchase agreement for (?:all|the) (?:output|production)", "Offtake"),
     (r"supply agreement|feedstock|tolling|toll[- ]milling|ore purchase", "Supply"),
     (r"option agreement|earn-in|earn in|farm-in|option to (?:earn|acquire)", "Option"),
-    (r"strategic investment|equity investment|subscription agreement|private placement|"
+    (r"strategic investment|equity investment|subscription (?:agreement|facility)|private placement|"
      r"investment agreement", "StrategicInvestment"),
     (r"collaboration|cooperation agreement|co-operation agreement|framework agreement|"
      r"strategic (?:partnership|alliance|relationship)|partnership agreement|consortium", "Collaboration"),
     (r"royalty agreement|credit (?:agreement|facility)|loan agreement|marketing (?:agreement|contract)|"
-     r"sales? (?:agreement|contract)|licen[cs]e agreement|(?:long-term )?contract with (?:⟦\d+⟧['’]s )?⟦\d+⟧ to (?:market|sell)", "Other"),
+     r"sales? (?:agreement|contract)|licen[cs]e agreement|(?:long-term )?contract with (?:⟦\d+⟧['’]s )?⟦\d+⟧ to (?:market|sell)|"
+     r"term sheet", "Other"),
 ]
 _AGREEMENT_RE = [(re.compile(p, re.I), t) for p, t in AGREEMENT_WORDS]
 _SIGNED = re.compile(r"\b(?:signed|sign|entered into|enter into|executed|concluded|agreed|formed|"
                      r"form|announce[sd]? (?:a|an|the)|ha(?:s|ve) (?:a|an)|signing|conclu|signé|"
-                     r"partnering|partnered|teamed|execution of|entering into|closed|completed)\b", re.I)
+                     r"partnering|partnered|teamed|execution of|entering into|closed|completed|inked|struck)\b", re.I)
 _CONTEMPLATED = re.compile(r"\b(?:negotiat(?!ed\b)\w*|(?<!ha[sd] )(?<!have )negotiated|discuss\w*|talks|considering|consider|(?-i:may)(?!\s+\d)|might|"
                            r"could|potential(?:ly)?|explor(?:e|ing) (?:a|the) possib\w*|"
                            r"no agreement|rumou?r\w*|reported(?:ly)?|proposed|seek(?:s|ing)? to|"

@@ -17,8 +17,8 @@ class PlaceAndOfficerRules(_ReaderBase):
         for m in self._iter(rf"{E}(?:, an? [^⟦,;]{{0,40}}(?:⟦\d+⟧[^⟦,;]{{0,20}}){{0,4}},)?,? (?:(?:which |that )?(?:is |are |was )?(?:located|situated|based|headquartered) |(?:which |that )?(?:lies|lie|sits|sit) |"
                              rf"with (?:its )?(?:headquarters|head office|head offices|offices) )?(?:in|at|near|along|within) "
                              rf"(?:the )?(?:(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Tt]erritory) of )?"
-                             rf"(?:(?:[\w-]+ ){{0,3}}?(?:district|region|area|belt|camp|county|part|portion|zone|trend|basin) "
-                             rf"(?:of|in) (?:the )?)?"
+                             rf"(?:(?:[\w-]+ |⟦\d+⟧ ){{0,3}}?(?:[Dd]istrict|[Rr]egion|area|belt|camp|[Cc]ounty|part|portion|zone|"
+                             rf"trend|basin|[Dd]ivision) (?:of|in) (?:the )?(?:[Pp]rovince of )?)?"
                              rf"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?"
                              rf"(?:⟦\d+⟧['’]s? )?{E}", t):
             subj, place = m.group(1), m.group(2)
@@ -116,7 +116,8 @@ class PlaceAndOfficerRules(_ReaderBase):
             ("officer.said_title_name",
              rf"(?:said|says|stated|commented|added|noted|explained)\s+(?:the\s+)?{org}?{TITLE}\s+{PNAME}"),
             ("officer.name_title_of",
-             rf"{PNAME},\s+(?:the\s+)?{org}?{TITLE}(?:\s+(?:of|at|for|with|de)\s+(?:the\s+)?{E})?"),
+             rf"{PNAME},\s+(?:(?:P\.\s?Eng|P\.\s?Geo|Ph\.\s?D|CPA|CFA|MBA|FAusIMM|P\.\s?Eng\.|P\.\s?Geo\.)\.?,\s+)*"
+             rf"(?:the\s+)?{org}?{TITLE}(?:\s+(?:of|at|for|with|de)\s+(?:the\s+)?{E})?"),
             ("officer.title_of_org_name", rf"{TITLE}\s+(?:of|at)\s+{E},\s+{PNAME}"),
             ("officer.org_title_name", rf"{E}(?:['’]s)?\s+{TITLE},?\s+{PNAME}"),
             # "Natalie Bellis CEO, Seventy Ninth Resources commented"

@@ -79,7 +79,7 @@ class SiteRules(_ReaderBase):
             if self.is_asset(site) and self.is_org(operator) and not rx.search(r"\bwill be\b", m.group(0)):
                 self.emit("operates", self.key(operator), self.key(site), "operates.run_by", confidence=0.75)
         # "McEwen Copper, which is developing the Los Azules project", "X is advancing its Y project"
-        for m in self._iter(rf"{E},? (?:which|that|who) (?:is|are) (?:currently |now |also )?(?:developing|advancing|"
+        for m in self._iter(rf"{E},? (?:(?:which|that|who) )?(?:is|are) (?:currently |now |also )?(?:developing|advancing|"
                             rf"building|constructing|operating|running|exploring) (?:the |its )?{E}", t):
             if self.is_org(m.group(1)) and self.is_asset(m.group(2)) and not only_contemplated(t):
                 self.emit("operates", self.key(m.group(1)), self.key(m.group(2)), "operates.which_is_developing",
@@ -231,7 +231,7 @@ class SiteRules(_ReaderBase):
         # exploration properties in Nevada"
         for m in () if hypothetical else self._iter(
                 rf"{E} (?:also )?(?:holds|has|owns|maintains|manages|is building|is advancing|controls|is exploring) "
-                rf"(?:an? (?:[\w-]+ ){{0,2}}?portfolio of (?:[\w-]+ ){{0,2}}?|(?:two|three|four|five|several|numerous|multiple|"
+                rf"(?:an? (?:[\w-]+ ){{0,2}}?portfolio (?:of|focused on) (?:[\w-]+ ){{0,2}}?|(?:two|three|four|five|several|numerous|multiple|"
                 rf"its|\d+) (?:[\w-]+ )?)?{comms}(?: exploration| development| mining)? (?:projects|assets|properties|"
                 rf"tenements|claims|mines|interests)\b", t):
             if not self.is_org(m.group(1)) or royalty_or_price:
@@ -296,7 +296,8 @@ class SiteRules(_ReaderBase):
         # 4.9 mln tons with an average grade of 0.139 ounces of gold", "the Z project, containing
         # terbium and dysprosium"
         contains = _compiled(rf"{E}(?!['’])(?:[^⟦.;]|(?<=\d)\.(?=\d)|⟦\d+⟧){{0,100}}?\b(?:contains?|containing|hosts?|"
-                             rf"hosting|showed|returned|intersected|yielded|grad(?:ed|ing|es)|grade of|ounces? of|"
+                             rf"hosting|showed|returned|intersected|yielded|grad(?:ed|ing|es)|grade of|ounces? of|pounds of|"
+                             rf"lbs of|tonnes of|tons of|"
                              rf"reserves of|resources of)\b(?: (?:[^⟦.;]|(?<=\d)\.(?=\d)){{0,40}}?)? {comms}")
         for start in [tm.start() for tm in rx.finditer(E, t) if self.is_asset(tm.group(1))]:
             m = contains.match(t, start)  # from each site: a match from an earlier name must not hide it
