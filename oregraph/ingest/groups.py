@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from oregraph.ingest import rx
 from oregraph.ingest.mentions import DocContext, Masked
+from oregraph.ingest.mentions.sites import KNOWN_AS_LEAD
 from oregraph.ingest.records import Fact
 
 __all__ = ["GroupReader"]
@@ -34,9 +35,7 @@ _DESCRIPTION = re.compile(
     r"mines|claims|deposits|prospects)\b(?: in (?:the )?⟦(?P<place>\d+)⟧)?")
 _ITEM_KIND = {"companies": "org", "mining companies": "org"}
 # "The concessions, known as McKellar and Enable,"
-_KNOWN_AS = re.compile(r"\b[Tt]he (?:two |three |four |five |first |second |third |fourth |other |new )?"
-                       r"(?P<head>concessions?|propert(?:y|ies)|projects?|mines?|claims|deposits?|prospects?),? "
-                       r"(?:known as|named|called) (?P<names>(?:⟦\d+⟧(?:,? and |, ))*⟦\d+⟧)")
+_KNOWN_AS = re.compile(KNOWN_AS_LEAD + r"(?P<names>(?:⟦\d+⟧(?:,? and |, ))*⟦\d+⟧)")
 _LOCATED = re.compile(r",? (?:are|were) (?:both |all )?(?:located|situated) (?:[^⟦.;]|⟦\d+⟧){0,80}?\bin (?:the )?⟦\d+⟧")
 _WINDOW = 6  # sentences after the description in which its items are looked for
 

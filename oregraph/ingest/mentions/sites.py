@@ -162,10 +162,12 @@ def _assets(sent: Sentence, ctx: DocContext) -> list[tuple[int, int, str, str, s
 
 
 
-# "The concessions, known as McKellar and Enable, ...": sites named after a plural description
-_KNOWN_AS = re.compile(r"\b[Tt]he (?:two |three |four |five |first |second |third |fourth |other |new )?"
-                       r"(?P<head>concessions?|propert(?:y|ies)|projects?|mines?|claims|deposits?|prospects?),? "
-                       r"(?:known as|named|called) "
+# "The concessions, known as McKellar and Enable, ...", "The second project, known as X": sites named after
+# a description (the words before the names; groups.py reads the same words in masked text)
+KNOWN_AS_LEAD = (r"\b[Tt]he (?:two |three |four |five |first |second |third |fourth |other |new )?"
+                 r"(?P<head>concessions?|propert(?:y|ies)|projects?|mines?|claims|deposits?|prospects?),? "
+                 r"(?:known as|named|called) ")
+_KNOWN_AS = re.compile(KNOWN_AS_LEAD +
                        r"(?P<names>[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}"
                        r"(?:(?:,? and |, )[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}){0,7})")
 

@@ -106,8 +106,7 @@ class AgreementRules(_ReaderBase):
             if rx.search(r"\b(?:drilling|engineering|consult\w*|services?|EPC|construction|contractor|advis\w*|"
                          r"underwrit\w*|investor relations|employment|lease|rental|purchase order)\b", m.group(0), re.I):
                 continue
-            a = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
-                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            a = self.actor(m)
             b = m.group(m.lastindex or 0)
             if a and self.is_org(b) and a != self.key(b):
                 status = "terminated" if _TERMINATED.search(t) else "signed"
@@ -123,9 +122,7 @@ class AgreementRules(_ReaderBase):
                             rf"(?:partnered|teamed up|joined forces|entered into (?:a|an) (?:strategic )?partnership|"
                             rf"(?:(?:is|are|was) )?(?:works? |working )?in (?:a )?(?:strategic )?partnership) "
                             rf"with (?:the team at )?{E}", t):
-            first = m.group(1)
-            a = self.key(first) if first and self.is_org(first) else \
-                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            a = self.actor(m)
             b = m.group(m.lastindex or 0)
             if a and self.is_org(b):
                 self.emit("partnerOf", a, self.key(b), "agreement.partnered_with", agreement="Collaboration",

@@ -507,8 +507,7 @@ class HoldingRules(_ReaderBase):
                             rf"acquire|buy|purchase|acquires|buys|purchases) (?:the |certain |all of the |substantially all of the )?"
                             rf"(?:[^⟦.;]|⟦\d+⟧){{0,70}}?\b(?:operations|business(?:es)?|assets|activities) of (?:the )?{E}", t):
             seller = m.group(m.lastindex or 0)
-            buyer = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
-                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            buyer = self.actor(m)
             between = rx.findall(E, t[m.end(1) + 1 if m.group(1) else m.start():m.start(m.lastindex or 0)])
             if buyer and self.is_org(seller) and buyer != self.key(seller) and \
                     all(self.kind(n) in ("place", "commodity") for n in between):
@@ -522,8 +521,7 @@ class HoldingRules(_ReaderBase):
                             rf"{P} (?:[\w-]+ )?(?:interest|stake) in (?:the )?(?:⟦(?P<owner>\d+)⟧['’]s? )?{E}", t):
             if rx.search(r"\bup to\b", m.group(0)):
                 continue
-            buyer = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
-                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            buyer = self.actor(m)
             target = m.group(m.lastindex or 0)
             if buyer and (self.is_asset(target) or self.is_org(target)) and buyer != self.key(target):
                 self.emit("acquires", buyer, self.key(target), "acquisition.earn_in", share=float(m.group(3)),

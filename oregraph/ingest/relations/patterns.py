@@ -134,12 +134,14 @@ _SITE_HEADS = r"(?:mine|smelter|refinery|mill|plant|project|deposit|property|com
 _OUTLINE = re.compile(r"\s+(?:boundar(?:y|ies)|outlines?|limits|maps?|footprints?)\b")
 
 
-@functools.lru_cache(maxsize=None)
-def _compiled(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
-    """The rules' patterns, compiled once: there are more of them than ``re``'s own cache holds."""
-    return re.compile(pattern)
-
 
 # where a list of mentions may start: not right after another of its elements ("⟦1⟧, ⟦2⟧ and ⟦3⟧" is
 # matched once, from ⟦1⟧, instead of once from each element)
 _LIST_START = r"(?<!⟧, )(?<!⟧ and )(?<!⟧ or )(?<!⟧-)(?<!⟧ )"
+
+
+def mention_list(name: str | None = None) -> str:
+    """A list of mentions ("⟦1⟧, ⟦2⟧ and ⟦3⟧", "⟦1⟧-⟦2⟧") as one capturing group (named ``name`` when given),
+    matched only from its first element."""
+    group = f"?P<{name}>" if name else ""
+    return rf"{_LIST_START}({group}(?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)"

@@ -10,7 +10,6 @@ from oregraph.ingest.lexicon import fold, lexicon
 from oregraph.ingest.mentions import _is_demonym, _place_key, DocContext, Masked
 from oregraph.ingest.records import Fact, Mention
 from oregraph.ingest.relations.patterns import (
-    _compiled,
     _GATE_ACQUISITION,
     _GATE_STAKE,
     _GATE_SUBSIDIARY,
@@ -43,7 +42,7 @@ class _ReaderBase:
 
     def _iter(self, pattern: str | re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         """``re.finditer`` that remembers the match, so each fact knows the words that made it."""
-        for m in _compiled(pattern).finditer(text):
+        for m in rx.compiled(pattern).finditer(text):
             self._at = m.span()
             yield m
 
@@ -66,6 +65,15 @@ class _ReaderBase:
             if self.ctx.entities[mention.key].kind == "org":
                 return mention.key
         return self.prev_subject
+
+    def actor(self, m: re.Match[str], group: int = 1) -> str | None:
+        """The organization a match opens with: its mention in ``group`` when that is an organization,
+        else the owner of its pronoun (the group named ``pron``), else None."""
+        n = m.group(group)
+        if n is not None:
+            return self.key(n) if self.is_org(n) else None
+        pron = m.groupdict().get("pron")
+        return self.owner_of_pronoun(pron, m.start()) if pron else None
 
     def owner_of_pronoun(self, pronoun: str, at: int) -> str | None:
         p = pronoun.lower()

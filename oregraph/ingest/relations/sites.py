@@ -6,9 +6,8 @@ import re
 
 from oregraph.ingest import rx
 from oregraph.ingest.relations.patterns import (
-    _compiled,
     E,
-    _LIST_START,
+    mention_list,
     only_contemplated,
     _OUTLINE,
     P,
@@ -52,8 +51,7 @@ class SiteRules(_ReaderBase):
                             rf"(?: of (?:mining )?claims)? in the {E}"
                             rf"((?:(?:,| and| as well as)(?: its)? ~?[\d,.]+ ?(?:ha|hectares?|acres)\b(?: of (?:mining )?claims)? "
                             rf"in the ⟦\d+⟧)*)", t):
-            owner = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
-                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            owner = self.actor(m)
             if owner is None or rx.search(r"\boption|\bearn", t, re.I) or only_contemplated(t):
                 continue
             for n in [m.group(3), *rx.findall(E, m.group(4))]:
@@ -105,8 +103,7 @@ class SiteRules(_ReaderBase):
         for m in self._iter(rf"(?:{E}|\b(?P<pron>[Ii]t|[Ww]e)\b)[^⟦.;]{{0,80}}?\b(?:operations|production|mining) "
                             rf"(?:at|from) (?:the |its |our )?{E}", t):
             asset = m.group(m.lastindex or 0)
-            owner = self.key(m.group(1)) if m.group(1) and self.is_org(m.group(1)) else \
-                self.owner_of_pronoun(m.group("pron"), m.start()) if m.group("pron") else None
+            owner = self.actor(m)
             if owner and self.is_asset(asset) and not rx.search(r"\b(?:partner|toll|contract|third)", m.group(0)):
                 self.emit("operates", owner, self.key(asset), "operates.operations_at", confidence=0.65)
         for m in self._iter(rf"{E},? (?:which |that )?(?:owns and )?(?:operates|runs|operator of|exploit\w*) (?:the )?{E}"
@@ -213,7 +210,7 @@ class SiteRules(_ReaderBase):
         # grades, intercepts or output
         # a list of commodities, matched only from its first element (restarting at every element of a long
         # list would make the rules quadratic in its length)
-        comms = _LIST_START + r"((?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)"
+        comms = mention_list()
         royalty_or_price = bool(rx.search(r"\broyalt|\bstream|\bprice|\bNSR\b", t, re.I))
         for m in self._iter(rf"(?:{comms} (?:[\w-]+ ){{0,2}}?(?:ore )?(?:reserves?|resources?|mineral(?:i[sz]ation)?|grades?|"
                             rf"production|output|intercepts?|intersections?|assays?|values|zones?|veins?|"
@@ -244,10 +241,10 @@ class SiteRules(_ReaderBase):
         business = (r"(?:trading|marketing|production|mining|smelting|refining|processing|manufacturing|"
                     r"fabricating|fabrication|exploration|sales)")
         for m in self._iter(
-                rf"{_LIST_START}(?P<list1>(?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧) (?:[\w-]+ )?{business} "
+                rf"{mention_list('list1')} (?:[\w-]+ )?{business} "
                 rf"(?:activities|business(?:es)?|operations|division|arm|interests|assets) of (?:the )?⟦(?P<of>\d+)⟧|"
                 rf"(?:⟦(?P<owner>\d+)⟧['’]s?|\b(?P<pron>[Ii]ts|[Oo]ur)) (?:key |main |core |principal |existing |new )?"
-                rf"(?P<list2>(?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧) "
+                rf"{mention_list('list2')} "
                 rf"(?:[\w-]+ )?{business} (?:division|business|operations|unit|arm|plants?)\b", t):
             owner = m.group("of") or m.group("owner")
             if owner is None:
@@ -295,7 +292,7 @@ class SiteRules(_ReaderBase):
         # "the X mine, which showed two significant gold intersections", "its Y mine had reserves of
         # 4.9 mln tons with an average grade of 0.139 ounces of gold", "the Z project, containing
         # terbium and dysprosium"
-        contains = _compiled(rf"{E}(?!['’])(?:[^⟦.;]|(?<=\d)\.(?=\d)|⟦\d+⟧){{0,100}}?\b(?:contains?|containing|hosts?|"
+        contains = rx.compiled(rf"{E}(?!['’])(?:[^⟦.;]|(?<=\d)\.(?=\d)|⟦\d+⟧){{0,100}}?\b(?:contains?|containing|hosts?|"
                              rf"hosting|showed|returned|intersected|yielded|grad(?:ed|ing|es)|grade of|ounces? of|pounds of|"
                              rf"lbs of|tonnes of|tons of|"
                              rf"reserves of|resources of)\b(?: (?:[^⟦.;]|(?<=\d)\.(?=\d)){{0,40}}?)? {comms}")
@@ -316,7 +313,7 @@ class SiteRules(_ReaderBase):
         for m in () if hypothetical else self._iter(
                 rf"{E},? (?:is|was|will be|has become|became|remains|aims to be) (?:one of the |an? |the )(?:[\w-]+ ){{0,3}}?"
                 rf"(?:suppliers?|producers?|sources?|miners?|refiners?|exporters?) of (?:[\w-]+ ){{0,2}}?"
-                rf"{_LIST_START}((?:⟦\d+⟧(?:, |,? and |,? or |-| ))*⟦\d+⟧)", t):
+                rf"{mention_list()}", t):
             if not self.is_org(m.group(1)) or royalty_or_price or rx.search(r"\baims to be|\bwill be", m.group(0)):
                 continue
             for n in rx.findall(E, m.group(2)):
